@@ -1,1 +1,10 @@
-fn main() {}
+//! The report page: a client-side Leptos app that renders `report.json`.
+
+mod app;
+mod fetch;
+
+fn main() {
+    // Panics go to the browser console with their message (panic = "abort" keeps it).
+    console_error_panic_hook::set_once();
+    app::mount();
+}

@@ -1,1 +1,282 @@
-fn main() {}
+//! The project's task runner: `cargo xtask <task>`.
+//!
+//! It owns the tool set-up so that a fresh Debian machine (root, package registries only) needs
+//! nothing but the two README commands. Every tool is built or installed from a registry, never
+//! downloaded as a prebuilt binary, and each step is skipped when the right version is present.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+mod sizes;
+
+/// trunk 0.22 needs rustc 1.96; the machines have 1.95.
+const TRUNK_VERSION: &str = "0.21.14";
+/// wasm-opt from the npm `binaryen` package: a 4-second install instead of a ~15-minute C++
+/// build of the `wasm-opt` crate. Must match `wasm_opt` in Trunk.toml.
+const BINARYEN_VERSION: &str = "124.0.0";
+/// Debian packages for the browser tests and for legible Chinese screenshots.
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk"];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let started = Instant::now();
+    let result = match task {
+        "setup" => setup(),
+        "build" => setup().and_then(|()| build_release()),
+        "serve" => setup().and_then(|()| serve()),
+        "test" => setup().and_then(|()| test()),
+        "sizes" => sizes::print(&root().join("dist")),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => Err(format!("unknown task {other:?}; run `cargo xtask help`")),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "xtask {task}: done in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("xtask {task}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_help() {
+    println!(
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/"
+    );
+}
+
+/// The workspace root (the parent of this crate).
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+fn tools_dir() -> PathBuf {
+    root().join(".tools")
+}
+
+/// PATH with cargo's bin dir and our npm tools first, so trunk finds the pinned versions.
+fn tool_path() -> OsString {
+    let mut dirs = vec![tools_dir().join("node_modules/.bin"), cargo_bin_dir()];
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    let cargo_home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from("/root/.cargo"));
+    cargo_home.join("bin")
+}
+
+/// Runs a command in the workspace root with the tool PATH; fails with its command line.
+fn run(program: &str, args: &[&str]) -> Result {
+    run_env(program, args, &[])
+}
+
+fn run_env(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .env("PATH", tool_path())
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// The first line a tool prints for `--version`, or None when it is not installed.
+fn tool_version(program: &str) -> Option<String> {
+    let out = Command::new(program)
+        .arg("--version")
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines().next().map(|l| l.trim().to_string())
+}
+
+fn setup() -> Result {
+    let started = Instant::now();
+    wasm_target()?;
+    let wasm_bindgen = wasm_bindgen_version()?;
+    cargo_install("trunk", "trunk", TRUNK_VERSION, true)?;
+    // wasm-bindgen-cli's own lock file names a crate the registry lacks: install unlocked.
+    cargo_install("wasm-bindgen-cli", "wasm-bindgen", &wasm_bindgen, false)?;
+    binaryen()?;
+    browser()?;
+    eprintln!(
+        "setup: tools ready in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn wasm_target() -> Result {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("cannot run rustup: {e}"))?;
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", "wasm32-unknown-unknown"])
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn cargo_install(krate: &str, bin: &str, version: &str, locked: bool) -> Result {
+    let wanted = format!("{bin} {version}");
+    if tool_version(bin).as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    let mut args = vec!["install", krate, "--version", version, "--force"];
+    if locked {
+        args.push("--locked");
+    }
+    run("cargo", &args)
+}
+
+fn binaryen() -> Result {
+    let wanted = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let have = tool_version(&tools_dir().join("node_modules/.bin/wasm-opt").to_string_lossy());
+    if have.is_some_and(|v| v.contains(&format!("version_{wanted})"))) {
+        return Ok(());
+    }
+    fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools: {e}"))?;
+    let prefix = tools_dir().to_string_lossy().into_owned();
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    run(
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            &prefix,
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            &package,
+        ],
+    )
+}
+
+fn browser() -> Result {
+    let missing = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+        .iter()
+        .any(|p| !Path::new(p).exists())
+        || !Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
+    if !missing {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-q"])?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(APT_PACKAGES);
+    run_env("apt-get", &args, &[("DEBIAN_FRONTEND", "noninteractive")])
+}
+
+fn build_release() -> Result {
+    run("trunk", &["build", "--release"])?;
+    sizes::print(&root().join("dist"))
+}
+
+fn serve() -> Result {
+    run(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ],
+    )
+}
+
+fn test() -> Result {
+    run("cargo", &["fmt", "--all", "--check"])?;
+    // The app is a wasm program: lint it for its real target; the rest natively.
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "report-page",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "report-page",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        "cargo",
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            "report-page",
+            "--exclude",
+            "e2e",
+        ],
+    )?;
+    build_release()?;
+    let dist = root().join("dist");
+    let dist = dist.to_string_lossy();
+    run_env("cargo", &["test", "-p", "e2e"], &[("E2E_DIST", &dist)])
+}

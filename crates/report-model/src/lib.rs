@@ -283,6 +283,15 @@ impl Report {
 }
 
 impl Section {
+    /// The heading as printed: "一、总体情况", "（一）高质量发展", "1. 总消费增速…".
+    pub fn numbered_title(&self) -> String {
+        match self.level {
+            1 => format!("{}、{}", self.number, self.title),
+            3 => format!("{}. {}", self.number, self.title),
+            _ => format!("（{}）{}", self.number, self.title),
+        }
+    }
+
     /// Indicators in this section and all its sub-sections.
     pub fn indicator_count(&self) -> usize {
         self.indicators.len()

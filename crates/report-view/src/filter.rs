@@ -1,0 +1,583 @@
+//! Filtering and sorting the indicator table.
+//!
+//! Rows are never copied or reordered: [`visible_rows`] returns indices into the row list, so the
+//! page re-renders only what changed and the published order stays available as "index order".
+
+use std::cmp::Ordering;
+
+use report_model::{IndicatorKind, Status};
+
+use crate::normalize::query_terms;
+use crate::rows::IndicatorRow;
+
+/// What the reader has narrowed the table to. The default filter shows everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Search text as typed. Every whitespace-separated term must occur in a row's
+    /// [`search_text`](IndicatorRow::search_text), after [`crate::normalize`] on both sides.
+    pub query: String,
+    /// A section id: rows in that section *or any of its sub-sections* match (see
+    /// [`section_contains`]).
+    pub section: Option<String>,
+    pub status: Option<Status>,
+    pub kind: Option<IndicatorKind>,
+}
+
+impl Filter {
+    /// Whether this filter lets every row through.
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty()
+            && self.section.is_none()
+            && self.status.is_none()
+            && self.kind.is_none()
+    }
+
+    /// Whether `row` passes the filter. For many rows use [`visible_rows`], which normalizes the
+    /// query once instead of once per row.
+    pub fn matches(&self, row: &IndicatorRow) -> bool {
+        Matcher::new(self).matches(row)
+    }
+}
+
+/// A filter with its query already split and normalized.
+struct Matcher<'a> {
+    filter: &'a Filter,
+    terms: Vec<String>,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(filter: &'a Filter) -> Self {
+        Matcher {
+            filter,
+            terms: query_terms(&filter.query),
+        }
+    }
+
+    fn matches(&self, row: &IndicatorRow) -> bool {
+        let f = self.filter;
+        // Cheap equality checks first; the substring search last.
+        f.status.is_none_or(|s| row.status == s)
+            && f.kind.is_none_or(|k| row.kind == k)
+            && f.section
+                .as_deref()
+                .is_none_or(|s| section_contains(s, &row.section_id))
+            && self.terms.iter().all(|t| row.search_text().contains(t.as_str()))
+    }
+}
+
+/// Whether section `id` is `section` or one of its descendants, by id prefix: "s-2" contains
+/// "s-2" and "s-2-1" but not "s-21". This relies on the converter's hierarchical section ids
+/// (a child's id is its parent's id plus "-n"), which is also what makes ids stable.
+pub fn section_contains(section: &str, id: &str) -> bool {
+    match id.strip_prefix(section) {
+        Some(rest) => rest.is_empty() || rest.starts_with('-'),
+        None => false,
+    }
+}
+
+/// The column the table is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// The order of the report itself.
+    #[default]
+    Published,
+    /// By name, in Unicode code point order (`Ord` on `str`). Pinyin or stroke collation would
+    /// need large tables in the wasm; code point order groups names sharing a first character,
+    /// which is what a reader scanning the column needs.
+    Name,
+    /// By the section's position in the report (not its title's spelling).
+    Section,
+    /// By the value's number ("8.6万" sorts as 86000).
+    Value,
+    Baseline,
+    /// By the signed change (down is negative), points and percent on one scale.
+    Change,
+    /// By percent of target reached.
+    Completion,
+    /// Ascending is Lagging, Met, Exceeded (worst first, like `Completion`); rows without a
+    /// target (`NoTarget`) lack this key.
+    Status,
+}
+
+impl SortKey {
+    /// Every key, in table-column order.
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Published,
+        SortKey::Name,
+        SortKey::Section,
+        SortKey::Value,
+        SortKey::Baseline,
+        SortKey::Change,
+        SortKey::Completion,
+        SortKey::Status,
+    ];
+
+    /// The key's URL token ("completion").
+    pub fn token(self) -> &'static str {
+        match self {
+            SortKey::Published => "published",
+            SortKey::Name => "name",
+            SortKey::Section => "section",
+            SortKey::Value => "value",
+            SortKey::Baseline => "baseline",
+            SortKey::Change => "change",
+            SortKey::Completion => "completion",
+            SortKey::Status => "status",
+        }
+    }
+
+    /// The key for a URL token (ASCII case ignored); `None` for anything else.
+    pub fn from_token(token: &str) -> Option<Self> {
+        SortKey::ALL
+            .into_iter()
+            .find(|k| k.token().eq_ignore_ascii_case(token.trim()))
+    }
+
+    /// The direction a column starts in when first clicked: text and position ascending, figures
+    /// descending (biggest first), status ascending (lagging first: what a reader looks for).
+    pub fn default_dir(self) -> SortDir {
+        match self {
+            SortKey::Published | SortKey::Name | SortKey::Section | SortKey::Status => SortDir::Asc,
+            SortKey::Value | SortKey::Baseline | SortKey::Change | SortKey::Completion => {
+                SortDir::Desc
+            }
+        }
+    }
+}
+
+/// Sort direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum SortDir {
+    #[default]
+    Asc,
+    Desc,
+}
+
+impl SortDir {
+    /// The direction's URL token ("asc" / "desc").
+    pub fn token(self) -> &'static str {
+        match self {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        }
+    }
+
+    /// The direction for a URL token (ASCII case ignored); `None` for anything else.
+    pub fn from_token(token: &str) -> Option<Self> {
+        let t = token.trim();
+        if t.eq_ignore_ascii_case("asc") {
+            Some(SortDir::Asc)
+        } else if t.eq_ignore_ascii_case("desc") {
+            Some(SortDir::Desc)
+        } else {
+            None
+        }
+    }
+
+    /// The other direction.
+    pub fn reversed(self) -> Self {
+        match self {
+            SortDir::Asc => SortDir::Desc,
+            SortDir::Desc => SortDir::Asc,
+        }
+    }
+
+    /// The `aria-sort` value for the sorted column header.
+    pub fn aria_sort(self) -> &'static str {
+        match self {
+            SortDir::Asc => "ascending",
+            SortDir::Desc => "descending",
+        }
+    }
+}
+
+/// The sort after a click on column `clicked`: the same column flips direction, another column
+/// starts in its [`default_dir`](SortKey::default_dir).
+pub fn next_sort(current: (SortKey, SortDir), clicked: SortKey) -> (SortKey, SortDir) {
+    if current.0 == clicked {
+        (clicked, current.1.reversed())
+    } else {
+        (clicked, clicked.default_dir())
+    }
+}
+
+/// Indices of the rows that pass `filter`, sorted by `key` in `dir`.
+///
+/// * Figures sort as numbers (never as strings).
+/// * Rows lacking the key (no value, no target, …) come last in **both** directions, in
+///   published order: flipping the direction should not bring the blanks to the top.
+/// * Ties keep published order, in both directions.
+/// * `Published` descending is the report's order reversed.
+pub fn visible_rows(
+    rows: &[IndicatorRow],
+    filter: &Filter,
+    key: SortKey,
+    dir: SortDir,
+) -> Vec<usize> {
+    let matcher = Matcher::new(filter);
+    let matched = rows.iter().enumerate().filter(|(_, r)| matcher.matches(r));
+    match key {
+        SortKey::Published => {
+            let mut v: Vec<usize> = matched.map(|(i, _)| i).collect();
+            if dir == SortDir::Desc {
+                v.reverse();
+            }
+            v
+        }
+        SortKey::Name => sort_keyed(matched, dir, |r| non_empty(&r.name), Ord::cmp),
+        SortKey::Section => sort_keyed(matched, dir, |r| Some(r.section_index), Ord::cmp),
+        SortKey::Value => sort_keyed(matched, dir, |r| r.value_number, cmp_f64),
+        SortKey::Baseline => sort_keyed(matched, dir, |r| r.baseline_number, cmp_f64),
+        SortKey::Change => sort_keyed(
+            matched,
+            dir,
+            |r| r.change.as_ref().and_then(|c| c.signed_number),
+            cmp_f64,
+        ),
+        SortKey::Completion => sort_keyed(matched, dir, |r| r.completion, cmp_f64),
+        SortKey::Status => sort_keyed(matched, dir, |r| status_rank(r.status), Ord::cmp),
+    }
+}
+
+/// Sorts the rows having a key, then appends those without one in published order.
+fn sort_keyed<'a, K>(
+    matched: impl Iterator<Item = (usize, &'a IndicatorRow)>,
+    dir: SortDir,
+    key: impl Fn(&'a IndicatorRow) -> Option<K>,
+    cmp: impl Fn(&K, &K) -> Ordering,
+) -> Vec<usize> {
+    let mut keyed = Vec::new();
+    let mut missing = Vec::new();
+    for (i, row) in matched {
+        match key(row) {
+            Some(k) => keyed.push((k, i)),
+            None => missing.push(i),
+        }
+    }
+    // Unstable sort is fine: the index tie-break makes every key unique.
+    keyed.sort_unstable_by(|(ka, ia), (kb, ib)| {
+        let o = cmp(ka, kb);
+        let o = match dir {
+            SortDir::Asc => o,
+            SortDir::Desc => o.reverse(),
+        };
+        o.then(ia.cmp(ib))
+    });
+    let mut out: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    out.extend(missing);
+    out
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+/// Numbers in rows are finite (rows turn NaN/∞ into `None`), so `partial_cmp` always answers;
+/// it also treats -0.0 and 0.0 as equal, unlike `total_cmp`.
+fn cmp_f64(a: &f64, b: &f64) -> Ordering {
+    a.partial_cmp(b).unwrap_or(Ordering::Equal)
+}
+
+/// Worst first when ascending; `NoTarget` has no rank and sorts last.
+fn status_rank(s: Status) -> Option<u8> {
+    match s {
+        Status::Lagging => Some(0),
+        Status::Met => Some(1),
+        Status::Exceeded => Some(2),
+        Status::NoTarget => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{self, ind, m, section, value};
+    use crate::rows::rows;
+    use report_model::{Direction, Report, SourceRef, TargetCompletion};
+
+    fn ids(rows: &[IndicatorRow], idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|&i| rows[i].id.clone()).collect()
+    }
+
+    fn fixture_rows() -> Vec<IndicatorRow> {
+        rows(&fixture::report())
+    }
+
+    fn query(q: &str) -> Filter {
+        Filter {
+            query: q.into(),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn a_full_width_query_finds_the_published_figure() {
+        let rows = fixture_rows();
+        let hits = visible_rows(&rows, &query("９５．５６％"), SortKey::Published, SortDir::Asc);
+        let hit_ids = ids(&rows, &hits);
+        assert!(hit_ids.contains(&"i-rate".to_string()), "{hit_ids:?}");
+        assert!(rows
+            .iter()
+            .find(|r| r.id == "i-rate")
+            .is_some_and(|r| r.sentence.contains("完成率95.56%")));
+        assert!(!hit_ids.contains(&"i-trees".to_string()));
+    }
+
+    #[test]
+    fn every_query_term_must_match() {
+        let rows = fixture_rows();
+        let f = query("减排　２０１．２８");
+        let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
+        // Both indicators share the sentence; the terms need not be adjacent.
+        assert_eq!(ids(&rows, &hits), vec!["i-cod", "i-nh3"]);
+        assert!(visible_rows(&rows, &query("减排 不存在"), SortKey::Published, SortDir::Asc).is_empty());
+        // A blank query shows everything.
+        assert_eq!(visible_rows(&rows, &query(" \u{3000}"), SortKey::Published, SortDir::Asc).len(), rows.len());
+        // The section heading is searched too.
+        let hits = visible_rows(&rows, &query("高效率"), SortKey::Published, SortDir::Asc);
+        assert_eq!(ids(&rows, &hits), vec!["i-waste", "i-roads"]);
+    }
+
+    #[test]
+    fn section_filter_uses_id_prefixes_with_a_dash() {
+        assert!(section_contains("s-2", "s-2"));
+        assert!(section_contains("s-2", "s-2-1"));
+        assert!(section_contains("s-2", "s-2-1-3"));
+        assert!(!section_contains("s-2", "s-21"));
+        assert!(!section_contains("s-2-1", "s-2"));
+        assert!(!section_contains("s-2", "s-"));
+
+        let mut report = fixture::report();
+        let mut s21 = section("s-21", 1, "二十一", "另一章");
+        s21.indicators.push(ind("i-other", "其他", IndicatorKind::Qualitative, "另一章"));
+        report.sections.push(s21);
+        let rows = rows(&report);
+        let f = Filter {
+            section: Some("s-2".into()),
+            ..Filter::default()
+        };
+        let hits = ids(&rows, &visible_rows(&rows, &f, SortKey::Published, SortDir::Asc));
+        assert_eq!(hits.len(), 10);
+        assert!(!hits.contains(&"i-other".to_string()));
+        assert!(hits.contains(&"i-roads".to_string()));
+    }
+
+    #[test]
+    fn status_and_kind_filters_combine() {
+        let rows = fixture_rows();
+        let f = Filter {
+            status: Some(Status::Lagging),
+            ..Filter::default()
+        };
+        let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
+        assert_eq!(ids(&rows, &hits), vec!["i-consume", "i-dust"]);
+        let f = Filter {
+            status: Some(Status::Exceeded),
+            kind: Some(IndicatorKind::Quantity),
+            section: Some("s-2-1".into()),
+            query: String::new(),
+        };
+        assert!(!f.is_empty());
+        let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
+        assert_eq!(ids(&rows, &hits), vec!["i-trees", "i-cod", "i-nh3", "i-jobs"]);
+        assert!(hits.iter().all(|&i| f.matches(&rows[i])));
+    }
+
+    #[test]
+    fn numbers_sort_as_numbers_and_blanks_stay_last() {
+        let rows = fixture_rows();
+        let all = Filter::default();
+        let desc = ids(&rows, &visible_rows(&rows, &all, SortKey::Completion, SortDir::Desc));
+        assert_eq!(
+            &desc[..7],
+            ["i-nh3", "i-cod", "i-jobs", "i-trees", "i-roads", "i-rate", "i-tasks"]
+        );
+        let asc = ids(&rows, &visible_rows(&rows, &all, SortKey::Completion, SortDir::Asc));
+        assert_eq!(&asc[..6], ["i-rate", "i-roads", "i-trees", "i-jobs", "i-cod", "i-nh3"]);
+        // Blanks in published order after the keyed rows, in both directions.
+        assert_eq!(asc[6..], desc[6..]);
+        assert_eq!(asc[6], "i-tasks");
+
+        // "8.6万" is 86000: larger than 37814 although "8" < "3" is false and "8.6" < "37814".
+        let by_value = ids(&rows, &visible_rows(&rows, &all, SortKey::Value, SortDir::Desc));
+        assert_eq!(&by_value[..2], ["i-posts", "i-trees"]);
+        assert_eq!(&by_value[by_value.len() - 2..], ["i-consume", "i-dust"]);
+
+        let by_change = ids(&rows, &visible_rows(&rows, &all, SortKey::Change, SortDir::Asc));
+        assert_eq!(&by_change[..2], ["i-pm25", "i-forest"]);
+    }
+
+    #[test]
+    fn status_sorts_worst_first_and_published_reverses() {
+        let rows = fixture_rows();
+        let all = Filter::default();
+        let by_status = ids(&rows, &visible_rows(&rows, &all, SortKey::Status, SortDir::Asc));
+        assert_eq!(&by_status[..4], ["i-consume", "i-dust", "i-rate", "i-waste"]);
+        assert_eq!(by_status.last().map(String::as_str), Some("i-posts"));
+        let published = visible_rows(&rows, &all, SortKey::Published, SortDir::Asc);
+        let mut reversed = visible_rows(&rows, &all, SortKey::Published, SortDir::Desc);
+        reversed.reverse();
+        assert_eq!(published, reversed);
+        assert_eq!(published, (0..rows.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sort_tokens_and_clicks() {
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::from_token(k.token()), Some(k));
+        }
+        assert_eq!(SortKey::from_token("Completion"), Some(SortKey::Completion));
+        assert_eq!(SortKey::from_token("bogus"), None);
+        assert_eq!(SortDir::from_token("DESC"), Some(SortDir::Desc));
+        assert_eq!(SortDir::from_token(""), None);
+        let s = next_sort((SortKey::Published, SortDir::Asc), SortKey::Completion);
+        assert_eq!(s, (SortKey::Completion, SortDir::Desc));
+        assert_eq!(next_sort(s, SortKey::Completion), (SortKey::Completion, SortDir::Asc));
+        assert_eq!(next_sort(s, SortKey::Name), (SortKey::Name, SortDir::Asc));
+    }
+
+    /// A small deterministic generator (xorshift64*), so the test needs no crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    /// 100 sections × 100 indicators with random names, values, targets and changes; some of
+    /// each missing, many ties.
+    fn synthetic_report(rng: &mut Rng) -> Report {
+        const NAMES: [&str; 8] = ["绿化", "就业", "减排", "道路", "垃圾", "营商", "Ａpp", "完成率"];
+        let mut report = fixture::report();
+        report.sections.clear();
+        for s in 0..100 {
+            let sid = format!("s-{}", s + 1);
+            let mut sec = section(&sid, 1, &(s + 1).to_string(), &format!("第{s}章"));
+            for j in 0..100 {
+                let name = format!("{}{}", NAMES[rng.below(8) as usize], rng.below(50));
+                let sentence = format!("{name}达到{j}。");
+                let kind = [IndicatorKind::Quantity, IndicatorKind::Rate, IndicatorKind::Completion][rng.below(3) as usize];
+                let mut i = ind(&format!("i-{s}-{j}"), &name, kind, &sentence);
+                i.section_id = sid.clone();
+                i.source = SourceRef {
+                    paragraph_id: None,
+                    start: 0,
+                    end: sentence.chars().count() as u32,
+                    sentence,
+                };
+                if rng.below(10) > 0 {
+                    let n = rng.below(200) as f64 / 4.0 - 10.0;
+                    i = value(i, m(&n.to_string(), n, "%"));
+                }
+                if rng.below(3) == 0 {
+                    let p = rng.below(300) as f64 / 2.0;
+                    i.target = Some(TargetCompletion {
+                        raw: format!("完成{p}%"),
+                        percent: m(&p.to_string(), p, "%"),
+                        done: None,
+                        total: None,
+                    });
+                    i.status = if p > 100.0 { Status::Exceeded } else if p == 100.0 { Status::Met } else { Status::Lagging };
+                }
+                if rng.below(4) == 0 {
+                    let a = rng.below(20) as f64;
+                    let dir = if rng.below(2) == 0 { Direction::Up } else { Direction::Down };
+                    i.change = Some(report_model::Change {
+                        raw: format!("同比变化{a}%"),
+                        basis: "同比".into(),
+                        direction: dir,
+                        amount: m(&a.to_string(), a, "%"),
+                    });
+                }
+                if rng.below(5) == 0 {
+                    i.baseline = Some(m("1", rng.below(10) as f64, "%"));
+                }
+                sec.indicators.push(i);
+            }
+            report.sections.push(sec);
+        }
+        report
+    }
+
+    /// The key of a row as the reference sees it.
+    fn reference_key(r: &IndicatorRow, key: SortKey, index: usize) -> Option<f64> {
+        match key {
+            SortKey::Published => Some(index as f64),
+            SortKey::Name => None, // checked separately
+            SortKey::Section => Some(r.section_index as f64),
+            SortKey::Value => r.value_number,
+            SortKey::Baseline => r.baseline_number,
+            SortKey::Change => r.change.as_ref().and_then(|c| c.signed_number),
+            SortKey::Completion => r.completion,
+            SortKey::Status => status_rank(r.status).map(f64::from),
+        }
+    }
+
+    #[test]
+    fn ten_thousand_rows_filter_and_sort_correctly() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let report = synthetic_report(&mut rng);
+        let rows = rows(&report);
+        assert_eq!(rows.len(), 10_000);
+        let filters = [
+            Filter::default(),
+            query("绿化"),
+            query("ａｐｐ 达到"),
+            Filter { section: Some("s-1".into()), ..Filter::default() },
+            Filter { status: Some(Status::Lagging), kind: Some(IndicatorKind::Rate), ..Filter::default() },
+        ];
+        for filter in &filters {
+            let expected: Vec<usize> = (0..rows.len()).filter(|&i| filter.matches(&rows[i])).collect();
+            if let Some(s) = &filter.section {
+                // Prefix semantics: "s-1" is s-1 only, not s-10..s-19 nor s-100.
+                assert_eq!(s, "s-1");
+                assert_eq!(expected.len(), 100);
+            }
+            for key in SortKey::ALL {
+                for dir in [SortDir::Asc, SortDir::Desc] {
+                    let got = visible_rows(&rows, filter, key, dir);
+                    let mut sorted = got.clone();
+                    sorted.sort_unstable();
+                    assert_eq!(sorted, expected, "{key:?} {dir:?} must be a permutation of the matches");
+                    check_order(&rows, &got, key, dir);
+                }
+            }
+        }
+    }
+
+    fn check_order(rows: &[IndicatorRow], got: &[usize], key: SortKey, dir: SortDir) {
+        let has_key = |i: usize| match key {
+            SortKey::Name => !rows[i].name.trim().is_empty(),
+            _ => reference_key(&rows[i], key, i).is_some(),
+        };
+        let first_missing = got.iter().position(|&i| !has_key(i)).unwrap_or(got.len());
+        assert!(got[first_missing..].iter().all(|&i| !has_key(i)), "{key:?}: blanks are last");
+        assert!(got[first_missing..].windows(2).all(|w| w[0] < w[1]), "{key:?}: blanks in published order");
+        for w in got[..first_missing].windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let ord = match key {
+                SortKey::Name => rows[a].name.cmp(&rows[b].name),
+                _ => {
+                    let ka = reference_key(&rows[a], key, a).unwrap_or(f64::NAN);
+                    let kb = reference_key(&rows[b], key, b).unwrap_or(f64::NAN);
+                    ka.partial_cmp(&kb).unwrap_or(Ordering::Equal)
+                }
+            };
+            let ord = if dir == SortDir::Desc { ord.reverse() } else { ord };
+            match ord {
+                Ordering::Less => {}
+                Ordering::Equal => assert!(
+                    a < b || key == SortKey::Published,
+                    "{key:?} {dir:?}: ties keep published order"
+                ),
+                Ordering::Greater => panic!("{key:?} {dir:?}: rows {a} and {b} out of order"),
+            }
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! The indicator table's rows: one flat, display-ready record per indicator.
+//!
+//! Rows are built once when the report loads; filtering and sorting then work on indices into
+//! the row list (see [`crate::filter`]). Every display string is the published `raw` text joined
+//! with its published `unit`, never a re-formatted number.
+
+use report_model::{Change, Direction, Indicator, IndicatorKind, Measure, Report, Section, Status};
+
+use crate::normalize::normalize;
+
+/// One indicator, flattened for the table, the filters and the export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    /// The indicator's id, also its HTML id and URL fragment.
+    pub id: String,
+    /// Short name as published ("新增大树种植").
+    pub name: String,
+    /// The section the indicator sits in (the enclosing section in the tree).
+    pub section_id: String,
+    /// That section's heading with its numbering, as printed ("（一）高质量发展").
+    pub section_title: String,
+    /// Position of that section in depth-first published order; the `Section` sort key.
+    pub section_index: usize,
+    /// The top-level section (一、二、…) holding the indicator.
+    pub top_section_id: String,
+    pub kind: IndicatorKind,
+    pub status: Status,
+    /// Curation category, when set.
+    pub category: Option<String>,
+    /// The value's number exactly as published ("8.6万"); empty for qualitative items.
+    pub value_raw: String,
+    /// The value's unit as published ("个"); empty when none.
+    pub value_unit: String,
+    /// `value_raw` + `value_unit` ("8.6万个", "37814亩"); empty for qualitative items.
+    pub value_display: String,
+    /// The value as a number, for sorting and bars only; `None` if absent or not finite.
+    pub value_number: Option<f64>,
+    /// The baseline as published with its unit ("80%").
+    pub baseline_display: Option<String>,
+    /// The baseline's unit as published ("%").
+    pub baseline_unit: Option<String>,
+    /// The baseline as a number, for sorting and bar markers only.
+    pub baseline_number: Option<f64>,
+    /// The change against a comparison period, when the sentence states one.
+    pub change: Option<ChangeView>,
+    /// Percent of target reached, as a number, for sorting and bars only.
+    pub completion: Option<f64>,
+    /// Percent of target reached as published, without its unit ("114.59").
+    pub completion_raw: Option<String>,
+    /// Percent of target reached as published, with its unit ("114.59%").
+    pub completion_display: Option<String>,
+    /// The whole completion phrase as published ("完成总目标的114.59%").
+    pub completion_phrase: Option<String>,
+    /// The source sentence as published.
+    pub sentence: String,
+    /// The paragraph holding the sentence; `None` when the source is a section heading.
+    pub paragraph_id: Option<String>,
+    /// Normalized name, sentence and section heading, built once so that typing in the search
+    /// box does not re-normalize every row on every keystroke.
+    search_text: String,
+}
+
+impl IndicatorRow {
+    /// The text searched by [`crate::Filter`]: normalized name, sentence and section heading,
+    /// separated by single spaces (a normalized query term never holds a space, so a term cannot
+    /// match across two fields).
+    pub fn search_text(&self) -> &str {
+        &self.search_text
+    }
+}
+
+/// What a change is measured in. Percentage points and percent are different things
+/// ("提高2.8个百分点" of a rate vs "增长14%" of an amount) and must never be shown alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeUnit {
+    /// "个百分点" / "百分点".
+    PercentagePoints,
+    /// "%" (or full-width "％").
+    Percent,
+    /// Anything else, as published (possibly empty).
+    Other(String),
+}
+
+impl ChangeUnit {
+    /// Classifies a published unit string.
+    pub fn from_unit(unit: &str) -> Self {
+        match unit.trim() {
+            "个百分点" | "百分点" => ChangeUnit::PercentagePoints,
+            "%" | "％" => ChangeUnit::Percent,
+            other => ChangeUnit::Other(other.to_string()),
+        }
+    }
+}
+
+/// A change, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeView {
+    /// The whole phrase as published ("同比提高2.8个百分点"): the accessible text and the
+    /// CSV cell, since it says everything unambiguously.
+    pub phrase: String,
+    /// The comparison as published ("同比", "较年初"); empty if unstated.
+    pub basis: String,
+    pub direction: Direction,
+    pub unit: ChangeUnit,
+    /// Signed short form: "+2.8个百分点", "−16.7%". The sign comes from `direction` (U+2212
+    /// MINUS SIGN for down, which screen readers read as "minus"); the rest is the published
+    /// amount and unit, concatenated. If the published amount already carries a sign it is shown
+    /// as published, with no sign added.
+    pub display: String,
+    /// The change as a signed number (down is negative), for sorting only. Percentage points
+    /// and percent are sorted on one scale: the column is "how much it moved".
+    pub signed_number: Option<f64>,
+}
+
+impl ChangeView {
+    /// Builds the view of a published change.
+    pub fn from_change(c: &Change) -> Self {
+        let amount = &c.amount;
+        let already_signed = amount
+            .raw
+            .trim_start()
+            .starts_with(['+', '-', '\u{2212}', '＋', '－']);
+        let sign = match (already_signed, c.direction) {
+            (true, _) => "",
+            (false, Direction::Up) => "+",
+            (false, Direction::Down) => "\u{2212}",
+        };
+        let signed_number = finite(amount.number).map(|n| match c.direction {
+            Direction::Up => n,
+            Direction::Down => -n,
+        });
+        ChangeView {
+            phrase: c.raw.clone(),
+            basis: c.basis.clone(),
+            direction: c.direction,
+            unit: ChangeUnit::from_unit(&amount.unit),
+            display: format!("{sign}{}{}", amount.raw, amount.unit),
+            signed_number,
+        }
+    }
+
+    /// The short form with its comparison in front ("同比 +2.8个百分点"); just
+    /// [`display`](Self::display) when no comparison is stated.
+    pub fn display_with_basis(&self) -> String {
+        let basis = self.basis.trim();
+        if basis.is_empty() {
+            self.display.clone()
+        } else {
+            format!("{basis} {}", self.display)
+        }
+    }
+}
+
+/// One entry of the section filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionOption {
+    pub id: String,
+    /// Heading with its numbering ("（一）高质量发展").
+    pub label: String,
+    /// 0 for top-level sections, 1 for their children, …; for indenting the option.
+    pub depth: usize,
+    /// Indicators in the section and all its sub-sections.
+    pub indicator_count: usize,
+}
+
+/// A section heading with its numbering as Chinese documents print it, by level:
+/// "一、总体情况", "（一）高质量发展", "1.总消费增速进展相对滞后", "（1）…". Levels past 4 (rare)
+/// get "number title". A section without a number shows its title alone.
+pub fn section_label(s: &Section) -> String {
+    let number = s.number.trim();
+    let title = s.title.trim();
+    if number.is_empty() {
+        return title.to_string();
+    }
+    match s.level {
+        1 => format!("{number}、{title}"),
+        2 | 4 => format!("（{number}）{title}"),
+        3 => format!("{number}.{title}"),
+        _ => format!("{number} {title}"),
+    }
+}
+
+/// Every indicator of the report as a row, in published order (the order of
+/// [`Report::indicators`]: a section's heading indicators, then its paragraphs', then its
+/// sub-sections').
+pub fn rows(report: &Report) -> Vec<IndicatorRow> {
+    let mut out = Vec::new();
+    let mut section_index = 0;
+    for top in &report.sections {
+        collect(top, &top.id, &mut section_index, &mut out);
+    }
+    out
+}
+
+fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<IndicatorRow>) {
+    let ctx = SectionCtx {
+        id: &s.id,
+        label: section_label(s),
+        index: *section_index,
+        top_id,
+    };
+    *section_index += 1;
+    let own = s
+        .indicators
+        .iter()
+        .chain(s.paragraphs.iter().flat_map(|p| p.indicators.iter()));
+    for ind in own {
+        out.push(row(ind, &ctx));
+    }
+    for child in &s.children {
+        collect(child, top_id, section_index, out);
+    }
+}
+
+/// The enclosing section of an indicator, as the walk knows it.
+struct SectionCtx<'a> {
+    id: &'a str,
+    label: String,
+    index: usize,
+    top_id: &'a str,
+}
+
+fn row(ind: &Indicator, ctx: &SectionCtx<'_>) -> IndicatorRow {
+    let value = ind.value.as_ref();
+    let baseline = ind.baseline.as_ref();
+    let target = ind.target.as_ref();
+    let search_text = format!(
+        "{} {} {}",
+        normalize(&ind.name),
+        normalize(&ind.source.sentence),
+        normalize(&ctx.label)
+    );
+    IndicatorRow {
+        id: ind.id.clone(),
+        name: ind.name.clone(),
+        // The walk's section rather than `ind.section_id`: they agree in a valid report, and the
+        // tree is what the page renders.
+        section_id: ctx.id.to_string(),
+        section_title: ctx.label.clone(),
+        section_index: ctx.index,
+        top_section_id: ctx.top_id.to_string(),
+        kind: ind.kind,
+        status: ind.status,
+        category: ind.category.clone(),
+        value_raw: value.map(|m| m.raw.clone()).unwrap_or_default(),
+        value_unit: value.map(|m| m.unit.clone()).unwrap_or_default(),
+        value_display: value.map(Measure::display).unwrap_or_default(),
+        value_number: value.and_then(|m| finite(m.number)),
+        baseline_display: baseline.map(Measure::display),
+        baseline_unit: baseline.map(|m| m.unit.clone()),
+        baseline_number: baseline.and_then(|m| finite(m.number)),
+        change: ind.change.as_ref().map(ChangeView::from_change),
+        completion: target.and_then(|t| finite(t.percent.number)),
+        completion_raw: target.map(|t| t.percent.raw.clone()),
+        completion_display: target.map(|t| percent_display(&t.percent)),
+        completion_phrase: target.map(|t| t.raw.clone()),
+        sentence: ind.source.sentence.clone(),
+        paragraph_id: ind.source.paragraph_id.clone(),
+        search_text,
+    }
+}
+
+/// A target-completion percent as published. Its unit is "%" in practice; if the converter left
+/// it empty, "%" is appended (the field *is* a percent), which changes no digit.
+fn percent_display(m: &Measure) -> String {
+    let unit = if m.unit.is_empty() { "%" } else { &m.unit };
+    format!("{}{unit}", m.raw)
+}
+
+pub(crate) fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// The options of the section filter: every section, depth first, with its depth for indenting
+/// and its indicator count (sub-sections included).
+pub fn section_options(report: &Report) -> Vec<SectionOption> {
+    fn walk(s: &Section, depth: usize, out: &mut Vec<SectionOption>) {
+        out.push(SectionOption {
+            id: s.id.clone(),
+            label: section_label(s),
+            depth,
+            indicator_count: s.indicator_count(),
+        });
+        for c in &s.children {
+            walk(c, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in &report.sections {
+        walk(s, 0, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+
+    fn by_id<'a>(rows: &'a [IndicatorRow], id: &str) -> &'a IndicatorRow {
+        rows.iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+    }
+
+    #[test]
+    fn rows_follow_published_order() {
+        let report = fixture::report();
+        let ids: Vec<String> = rows(&report).into_iter().map(|r| r.id).collect();
+        let expected: Vec<String> = report.indicators().iter().map(|i| i.id.clone()).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn displays_are_the_published_strings() {
+        let rows = rows(&fixture::report());
+        let trees = by_id(&rows, "i-trees");
+        assert_eq!(trees.value_display, "37814亩");
+        assert_eq!(trees.value_number, Some(37814.0));
+        assert_eq!(trees.completion_display.as_deref(), Some("114.59%"));
+        assert_eq!(trees.completion_raw.as_deref(), Some("114.59"));
+        assert_eq!(
+            trees.completion_phrase.as_deref(),
+            Some("完成总目标的114.59%")
+        );
+        assert_eq!(trees.section_title, "（一）高质量发展");
+        assert_eq!(trees.section_id, "s-2-1");
+        assert_eq!(trees.top_section_id, "s-2");
+
+        let jobs = by_id(&rows, "i-posts");
+        assert_eq!(jobs.value_display, "8.6万个");
+        assert_eq!(jobs.value_raw, "8.6万");
+        assert_eq!(jobs.value_number, Some(86000.0));
+
+        let park = by_id(&rows, "i-park");
+        assert_eq!(park.baseline_display.as_deref(), Some("80%"));
+        assert_eq!(park.baseline_number, Some(80.0));
+
+        let lag = by_id(&rows, "i-consume");
+        assert_eq!(lag.value_display, "");
+        assert_eq!(lag.value_number, None);
+        assert_eq!(lag.paragraph_id, None);
+        assert_eq!(lag.section_title, "1.总消费增速进展相对滞后");
+    }
+
+    #[test]
+    fn changes_tell_points_from_percent_and_keep_the_published_digits() {
+        let rows = rows(&fixture::report());
+        let forest = by_id(&rows, "i-forest").change.clone();
+        let forest = forest.unwrap_or_else(|| panic!("forest has a change"));
+        assert_eq!(forest.unit, ChangeUnit::PercentagePoints);
+        assert_eq!(forest.display, "+2.8个百分点");
+        assert_eq!(forest.display_with_basis(), "同比 +2.8个百分点");
+        assert_eq!(forest.phrase, "同比提高2.8个百分点");
+        assert_eq!(forest.signed_number, Some(2.8));
+
+        let pm = by_id(&rows, "i-pm25").change.clone();
+        let pm = pm.unwrap_or_else(|| panic!("pm2.5 has a change"));
+        assert_eq!(pm.unit, ChangeUnit::Percent);
+        assert_eq!(pm.display, "\u{2212}16.7%");
+        assert_eq!(pm.signed_number, Some(-16.7));
+    }
+
+    #[test]
+    fn a_change_that_is_already_signed_is_not_signed_twice() {
+        let c = Change {
+            raw: "增长-3%".into(),
+            basis: String::new(),
+            direction: Direction::Up,
+            amount: Measure {
+                raw: "-3".into(),
+                number: -3.0,
+                unit: "%".into(),
+            },
+        };
+        let v = ChangeView::from_change(&c);
+        assert_eq!(v.display, "-3%");
+        assert_eq!(v.display_with_basis(), "-3%");
+        assert_eq!(ChangeUnit::from_unit("吨"), ChangeUnit::Other("吨".into()));
+    }
+
+    #[test]
+    fn non_finite_numbers_are_treated_as_missing() {
+        let mut report = fixture::report();
+        for s in &mut report.sections {
+            for c in &mut s.children {
+                for p in &mut c.paragraphs {
+                    for i in &mut p.indicators {
+                        if let Some(v) = &mut i.value {
+                            v.number = f64::NAN;
+                        }
+                    }
+                }
+            }
+        }
+        let rows = rows(&report);
+        assert_eq!(by_id(&rows, "i-trees").value_number, None);
+        assert_eq!(by_id(&rows, "i-trees").value_display, "37814亩");
+    }
+
+    #[test]
+    fn search_text_holds_name_sentence_and_section() {
+        let rows = rows(&fixture::report());
+        let t = by_id(&rows, "i-trees").search_text();
+        assert!(t.contains("新增大树种植"));
+        assert!(t.contains("完成总目标的114.59%"));
+        assert!(t.contains("(一)高质量发展"));
+    }
+
+    #[test]
+    fn section_labels_follow_the_printed_numbering() {
+        let opts = section_options(&fixture::report());
+        let labels: Vec<(&str, &str, usize)> = opts
+            .iter()
+            .map(|o| (o.id.as_str(), o.label.as_str(), o.depth))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("s-1", "一、总体情况", 0),
+                ("s-2", "二、主要做法和工作成效", 0),
+                ("s-2-1", "（一）高质量发展", 1),
+                ("s-2-2", "（二）高效率落实", 1),
+                ("s-3", "三、存在问题及改进措施", 0),
+                ("s-3-1", "1.总消费增速进展相对滞后", 1),
+                ("s-3-2", "2.辖区降尘量控制进度相对滞后", 1),
+            ]
+        );
+        let s2 = opts.iter().find(|o| o.id == "s-2").map(|o| o.indicator_count);
+        assert_eq!(s2, Some(10));
+    }
+}

@@ -1,0 +1,250 @@
+//! Bytes → text: BOM, UTF-8, GBK/GB18030, HTML `<meta charset>`; junk detection and clean-up.
+//!
+//! Rules, in order:
+//! 1. A BOM (UTF-8, UTF-16LE/BE) decides.
+//! 2. For an HTML page, a declared charset (`<meta charset>` / `http-equiv` content) is
+//!    honoured, except that bytes which are valid UTF-8 with non-ASCII text are read as UTF-8
+//!    (portals re-save pages without updating the declaration), with a warning.
+//! 3. Valid UTF-8 is UTF-8.
+//! 4. Mostly valid UTF-8 (a few broken sequences among many good ones) is read as UTF-8 with
+//!    the broken bytes replaced, with a warning.
+//! 5. Anything else is read as GB18030 (a superset of GBK and GB2312), with a warning if some
+//!    bytes could not be decoded.
+//!
+//! Then NUL and other control characters are removed (with a warning), line breaks are
+//! normalised to `\n`, and text that is mostly control or undecodable characters is rejected.
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+use crate::Error;
+
+/// Decoded text plus what was noticed on the way.
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Vec<String>,
+    /// The encoding actually used, for messages ("UTF-8", "gb18030").
+    pub encoding: &'static str,
+}
+
+/// Does the input look like an HTML page? Looks only at the first few KB, as ASCII.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = ascii_lower_head(bytes, 4096);
+    let trimmed = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !trimmed.starts_with('<') {
+        return false;
+    }
+    ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<title"]
+        .iter()
+        .any(|tag| head.contains(tag))
+}
+
+/// Lower-cased ASCII view of the first `n` bytes (non-ASCII bytes become spaces).
+fn ascii_lower_head(bytes: &[u8], n: usize) -> String {
+    let end = bytes.len().min(n);
+    bytes
+        .get(..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&b| {
+            if b.is_ascii() {
+                b.to_ascii_lowercase() as char
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// The charset an HTML page declares in its first 4 KB, if any.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = ascii_lower_head(bytes, 4096);
+    let mut from = 0;
+    while let Some(pos) = head.get(from..).and_then(|h| h.find("charset")) {
+        let after = from + pos + "charset".len();
+        from = after;
+        let rest = head.get(after..).unwrap_or("");
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+        let label: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        if let Some(enc) = Encoding::for_label(label.as_bytes()) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// Counts (valid multi-byte characters, invalid sequences) in `bytes` read as UTF-8.
+fn utf8_quality(bytes: &[u8]) -> (usize, usize) {
+    let mut good = 0;
+    let mut bad = 0;
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    (good, bad)
+}
+
+/// Decodes `bytes` following the module rules; `html` enables the `<meta charset>` rule.
+pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
+    let mut warnings = Vec::new();
+    if bytes.is_empty() {
+        return Err(Error::Input("the input is empty".into()));
+    }
+    let (text, encoding): (String, &'static str) =
+        if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+            let body = bytes.get(bom_len..).unwrap_or(&[]);
+            let (cow, had_errors) = enc.decode_without_bom_handling(body);
+            if had_errors {
+                warnings.push(format!(
+                    "some bytes are not valid {}; they were replaced by U+FFFD",
+                    enc.name()
+                ));
+            }
+            (cow.into_owned(), enc.name())
+        } else {
+            let declared = if html { declared_charset(bytes) } else { None };
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    if let Some(enc) = declared {
+                        if enc != UTF_8 && !s.is_ascii() {
+                            warnings.push(format!(
+                                "the page declares charset {} but its bytes are valid UTF-8; read as UTF-8",
+                                enc.name()
+                            ));
+                        }
+                    }
+                    (s.to_owned(), "UTF-8")
+                }
+                Err(_) => {
+                    let (good, bad) = utf8_quality(bytes);
+                    let enc = match declared {
+                        Some(enc) if enc != UTF_8 => enc,
+                        Some(_) => UTF_8,
+                        None if good >= 10 * bad.max(1) => UTF_8,
+                        None => GB18030,
+                    };
+                    let (cow, had_errors) = enc.decode_without_bom_handling(bytes);
+                    if enc == UTF_8 {
+                        warnings.push(format!(
+                            "the input is not valid UTF-8 ({bad} broken byte sequence(s)); they were replaced by U+FFFD"
+                        ));
+                    } else if had_errors {
+                        let n = cow.chars().filter(|&c| c == '\u{FFFD}').count();
+                        warnings.push(format!(
+                            "the input was decoded as {} but {n} byte sequence(s) could not be decoded (replaced by U+FFFD)",
+                            enc.name()
+                        ));
+                    }
+                    (cow.into_owned(), enc.name())
+                }
+            }
+        };
+    let text = clean(text, &mut warnings)?;
+    Ok(Decoded {
+        text,
+        warnings,
+        encoding,
+    })
+}
+
+/// Normalises line breaks, drops control characters, rejects binary junk.
+pub fn clean(text: String, warnings: &mut Vec<String>) -> Result<String, Error> {
+    let mut total = 0usize;
+    let mut junk = 0usize;
+    let mut nul = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars() {
+        total += 1;
+        match c {
+            '\n' | '\r' | '\t' => {}
+            '\0' => {
+                nul += 1;
+                junk += 1;
+            }
+            '\u{FFFD}' => junk += 1,
+            c if c.is_control() && c != '\u{0C}' => {
+                controls += 1;
+                junk += 1;
+            }
+            _ => {}
+        }
+    }
+    if total == 0 {
+        return Err(Error::Input("the input is empty".into()));
+    }
+    // Text of the genre has no control characters at all; a tenth of them is binary data.
+    if junk * 10 > total {
+        return Err(Error::Input(format!(
+            "the input does not look like text ({junk} of {total} characters are control or undecodable characters)"
+        )));
+    }
+    if nul > 0 {
+        warnings.push(format!("removed {nul} NUL character(s)"));
+    }
+    if controls > 0 {
+        warnings.push(format!("removed {controls} control character(s)"));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0C}' | '\u{0B}' | '\u{85}' => out.push('\n'),
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => {}
+            '\t' => out.push('\t'),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    if out.trim().is_empty() {
+        return Err(Error::Input("the input has no text".into()));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_and_bom_are_decoded() {
+        let s = "通州区2019年度绩效管理工作报告\n一、总体情况";
+        let (gbk, _, _) = encoding_rs::GBK.encode(s);
+        let d = decode(&gbk, false).map(|d| d.text).unwrap_or_default();
+        assert_eq!(d, s);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(s.as_bytes());
+        assert_eq!(decode(&bom, false).map(|d| d.text).unwrap_or_default(), s);
+    }
+
+    #[test]
+    fn meta_charset_is_found() {
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>";
+        assert_eq!(declared_charset(page).map(|e| e.name()), Some("GBK"));
+        assert!(looks_like_html(page));
+        assert!(!looks_like_html("一、总体情况 <p>".as_bytes()));
+    }
+
+    #[test]
+    fn junk_is_rejected_and_nul_removed() {
+        let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(decode(&junk, false).is_err());
+        let d = decode("标题\0\n正文".as_bytes(), false);
+        let d = d.ok().map(|d| (d.text, d.warnings.len()));
+        assert_eq!(d, Some(("标题\n正文".to_string(), 1)));
+        assert!(decode(b"", false).is_err());
+    }
+}

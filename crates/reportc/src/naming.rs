@@ -1,0 +1,373 @@
+//! Short indicator names from the words around a figure.
+//!
+//! The name is built from the text between the start of the figure's clause (or the previous
+//! figure or date in it) and the figure — "我区全年新增大树种植37814亩" → "新增大树种植" — with
+//! subjects, time words and link verbs trimmed (我区, 全区, 全年, 共, 达到, 为, 约 …). For a
+//! counter the thing counted usually follows the figure ("整合7个环境监测监管系统"), so the
+//! noun after it is used too; "总面积约34838亩的潮白河生态景观带" gives "潮白河生态景观带总面积".
+
+use crate::figures::{Context, Extracted, Token};
+use crate::numbers::{is_digit, starts_with_at, UnitClass};
+
+/// Longest name kept, in chars (the end of a long phrase is kept: it holds the noun).
+const MAX_NAME: usize = 24;
+/// Longest noun taken from after a figure.
+const MAX_POST: usize = 12;
+
+/// Subjects, time words and weak verbs dropped from the start of a name.
+const LEADING: &[&str] = &[
+    "截至目前", "截止目前", "经测算", "经统计", "据统计", "我区", "全区", "本区", "我市", "全市", "本市",
+    "我县", "全县", "本县", "全镇", "全乡", "全街道", "全年度", "全年", "年内", "今年", "当年", "本年度",
+    "本年", "年度", "目前", "其中", "此外", "另外", "同时", "并且", "以及", "并", "且", "和", "及", "与",
+    "共计", "合计", "总计", "累计", "共", "已经", "已", "均", "预计", "初步", "先后", "全面", "进一步",
+    "实现了", "实现", "完成了", "完成", "促进", "推动", "带动", "帮助", "形成了", "形成", "建设", "通过",
+    "对", "向", "由", "在", "为", "将", "有",
+];
+
+/// Link words dropped from the end of a name.
+const TRAILING: &[&str] = &[
+    "预计达到", "预计为", "预计", "分别为", "分别", "已达到", "已达", "已有", "共有", "达到了", "达到", "达",
+    "约为", "为", "是", "约", "共计", "共", "累计", "合计", "总计", "超过", "突破", "逾", "近", "有", "了",
+    "高达", "仅", "已", "就", "均", "总数为",
+];
+
+/// Names that only make sense with the thing they measure ("面积3087.2亩").
+const GENERIC: &[&str] = &[
+    "面积", "总面积", "占地面积", "建筑面积", "数量", "总量", "总数", "规模", "长度", "总长度", "里程", "总里程",
+    "金额", "总额", "总金额", "人数", "户数", "个数",
+];
+
+/// Where a noun after a figure stops.
+const POST_STOP: &[&str] = &[
+    "已经", "已", "均", "全部", "得到", "得以", "实现", "完成", "达到", "开展", "进行", "参加", "参与", "联合",
+    "共同", "被", "将", "有所", "能够", "可以", "正在", "并", "获得", "位居", "位列", "同比", "环比", "较",
+    "占", "都", "也", "还", "正式", "到达",
+];
+
+fn is_delim(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '、'
+    ) || c.is_whitespace()
+}
+
+fn strip_edges(s: &str) -> &str {
+    s.trim_matches(|c: char| is_delim(c) || c.is_whitespace())
+}
+
+/// Removes leading subjects and trailing link words; tells whether it ended in 的.
+fn clean(s: &str, ctx: &Context) -> (String, bool) {
+    let mut s = strip_edges(s).to_string();
+    let mut ends_de = false;
+    for _ in 0..8 {
+        let before = s.clone();
+        // Leading words, keeping at least two chars of name and suffix nouns whole.
+        for w in ctx.district.iter().map(String::as_str).chain(LEADING.iter().copied()) {
+            if let Some(rest) = s.strip_prefix(w) {
+                let rest_n = rest.chars().count();
+                let suffix_noun = rest.starts_with(['率', '量', '度', '数', '额', '值', '比']) || rest.starts_with("范围");
+                if rest_n >= 2 && !suffix_noun {
+                    s = strip_edges(rest).to_string();
+                    break;
+                }
+            }
+        }
+        if let Some(rest) = s.strip_suffix('的') {
+            s = rest.to_string();
+            ends_de = true;
+        }
+        for w in TRAILING {
+            if let Some(rest) = s.strip_suffix(w) {
+                if !rest.is_empty() {
+                    s = strip_edges(rest).to_string();
+                    break;
+                }
+            }
+        }
+        // "压缩到", "提升至": the verb goes with its particle.
+        for p in ["到", "至"] {
+            if let Some(rest) = s.strip_suffix(p) {
+                for v in ["压缩", "缩短", "降低", "降", "提高", "提升", "增加", "增长", "减少", "下降", "上升", "控制在", "控制"] {
+                    if let Some(r2) = rest.strip_suffix(v) {
+                        if !r2.is_empty() {
+                            s = r2.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    // A lone preposition or verb is no name ("由", "对").
+    if s.chars().count() == 1 {
+        s.clear();
+    }
+    (s, ends_de)
+}
+
+/// The noun right after a figure ("7个环境监测监管系统" → "环境监测监管系统"), skipping a
+/// second figure in between ("6万余处约330万平米的村内拆违任务"). Tells whether 的 preceded it.
+fn post_noun(chars: &[char], from: usize, tokens: &[Token]) -> (String, bool) {
+    let mut k = from;
+    for w in ["以上", "以下", "左右", "以内", "之内"] {
+        if starts_with_at(chars, k, w) {
+            k += w.chars().count();
+            break;
+        }
+    }
+    let mut had_de = false;
+    if chars.get(k) == Some(&'的') {
+        k += 1;
+        had_de = true;
+    }
+    // Skip one more figure ("约330万平米的").
+    let mut probe = k;
+    if matches!(chars.get(probe), Some('约' | '近' | '共')) {
+        probe += 1;
+    }
+    if let Some(t) = tokens.iter().find(|t| t.start == probe) {
+        k = t.end;
+        if chars.get(k) == Some(&'的') {
+            k += 1;
+            had_de = true;
+        }
+    }
+    let mut out = String::new();
+    let mut n = 0;
+    while let Some(&c) = chars.get(k) {
+        if is_delim(c) || is_digit(c) || n >= MAX_POST || (c == '的' && n > 0) {
+            break;
+        }
+        if POST_STOP.iter().any(|w| starts_with_at(chars, k, w)) {
+            break;
+        }
+        if c == '中' && chars.get(k + 1).is_none_or(|&x| is_delim(x)) {
+            break;
+        }
+        out.push(c);
+        n += 1;
+        k += 1;
+    }
+    (balanced(&out), had_de)
+}
+
+/// Cuts an unclosed bracket off the end ("生态绿带(与朝阳" → "生态绿带").
+fn balanced(s: &str) -> String {
+    let mut depth = 0i32;
+    let mut open_at = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open_at = Some(i);
+                }
+                depth += 1;
+            }
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    match (depth, open_at) {
+        (d, Some(i)) if d > 0 => s.get(..i).unwrap_or("").to_string(),
+        _ => s.to_string(),
+    }
+}
+
+fn cap(s: String) -> String {
+    let n = s.chars().count();
+    if n <= MAX_NAME {
+        s
+    } else {
+        s.chars().skip(n - MAX_NAME).collect()
+    }
+}
+
+/// The name of a figure that is a value ("新增大树种植", "环境监测监管系统").
+pub fn value_name(
+    chars: &[char],
+    floor: usize,
+    name_end: usize,
+    tok: &Token,
+    tokens: &[Token],
+    ctx: &Context,
+    prev_name: Option<&str>,
+) -> String {
+    let raw_pre: String = chars.get(floor..name_end).unwrap_or(&[]).iter().collect();
+    let (pre, ends_de) = clean(&raw_pre, ctx);
+    // The noun after the figure, unless the name was cut before "由A提升至B".
+    let (post, had_de) = if name_end == tok.start {
+        post_noun(chars, tok.end, tokens)
+    } else {
+        (String::new(), false)
+    };
+    let post_n = post.chars().count();
+    let pre_n = pre.chars().count();
+    let generic = GENERIC.contains(&pre.as_str());
+    let name = if post.is_empty() {
+        match prev_name {
+            Some(p) if generic && !p.is_empty() => format!("{p}{pre}"),
+            _ => pre.clone(),
+        }
+    } else {
+        match tok.class {
+            Some(UnitClass::Percent) => {
+                if had_de || ends_de || pre.is_empty() {
+                    post
+                } else if post_n <= 6 {
+                    format!("{pre}{post}")
+                } else {
+                    pre.clone()
+                }
+            }
+            Some(UnitClass::Measure | UnitClass::MeasureAttr) => {
+                if generic {
+                    format!("{post}{pre}")
+                } else if ends_de || pre.is_empty() {
+                    post
+                } else if had_de || post_n <= 6 {
+                    format!("{pre}{post}")
+                } else {
+                    pre.clone()
+                }
+            }
+            _ => {
+                if ends_de || pre.is_empty() {
+                    post
+                } else if pre.ends_with('等') || pre_n <= 8 {
+                    format!("{pre}{post}")
+                } else {
+                    post
+                }
+            }
+        }
+    };
+    let name = if name.is_empty() {
+        // Nothing usable: the raw words before the figure, or a neutral label.
+        let raw = strip_edges(&raw_pre);
+        if raw.is_empty() {
+            "未命名指标".to_string()
+        } else {
+            raw.to_string()
+        }
+    } else {
+        name
+    };
+    cap(name)
+}
+
+/// A name from the words before a phrase ("三年滑动平均浓度下降16.4%" → "三年滑动平均浓度").
+pub fn plain_name(chars: &[char], floor: usize, end: usize, ctx: &Context) -> String {
+    let raw: String = chars.get(floor..end).unwrap_or(&[]).iter().collect();
+    cap(clean(&raw, ctx).0)
+}
+
+/// A name from the phrase itself ("完成全年目标的120%" → "完成全年目标").
+pub fn phrase_name(raw: &str, num_raw: &str, unit: &str) -> String {
+    let figure = format!("{num_raw}{unit}");
+    let s = raw.replace(&figure, "");
+    let s = s.trim_end_matches('的');
+    let s = strip_edges(s);
+    if s.is_empty() {
+        "未命名指标".to_string()
+    } else {
+        cap(s.to_string())
+    }
+}
+
+/// A noun cleaned of punctuation ("任务").
+pub fn clean_noun(s: &str) -> String {
+    strip_edges(s).to_string()
+}
+
+/// Two indicators of one sentence with the same name: add the unit to tell them apart.
+pub fn disambiguate(items: &mut [Extracted]) {
+    let names: Vec<String> = items.iter().map(|e| e.name.clone()).collect();
+    for (i, e) in items.iter_mut().enumerate() {
+        let dup = names
+            .iter()
+            .enumerate()
+            .any(|(j, n)| j != i && *n == e.name);
+        if dup {
+            if let Some(v) = &e.value {
+                if !v.unit.is_empty() {
+                    e.name = format!("{}（{}）", e.name, v.unit);
+                }
+            }
+        }
+    }
+}
+
+/// The name of a lagging item from its heading ("总消费增速进展相对滞后" → "总消费增速").
+pub fn lagging_name(title: &str) -> String {
+    let t = strip_edges(title).trim_end_matches(['。', '！']);
+    let mut cut = t.len();
+    for w in crate::figures::LAGGING {
+        if let Some(p) = t.find(w) {
+            cut = cut.min(p);
+        }
+    }
+    let mut head = t.get(..cut).unwrap_or(t).to_string();
+    for _ in 0..4 {
+        let before = head.clone();
+        for w in [
+            "进展", "进度", "工作", "相对", "有所", "较为", "明显", "仍然", "仍", "较", "略", "存在", "部分",
+        ] {
+            if let Some(r) = head.strip_suffix(w) {
+                if !r.is_empty() {
+                    head = r.to_string();
+                }
+            }
+        }
+        if head == before {
+            break;
+        }
+    }
+    let head = strip_edges(&head).to_string();
+    if head.is_empty() {
+        cap(t.to_string())
+    } else {
+        cap(head)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+
+    fn names(s: &str) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        let ctx = Context {
+            district: vec!["通州区".into()],
+        };
+        extract(&c, &ctx, false).0.into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn names_read_well() {
+        assert_eq!(names("我区共促进城乡劳动力就业19275人,完成年度目标的160.6%。"), vec!["促进城乡劳动力就业"]);
+        assert_eq!(names("整合7个环境监测监管系统。"), vec!["整合环境监测监管系统"]);
+        assert_eq!(
+            names("建设小微绿地、城市公园13处,面积3087.2亩。"),
+            vec!["小微绿地、城市公园", "小微绿地、城市公园面积"]
+        );
+        assert_eq!(names("形成总面积约34838亩的潮白河生态景观带。"), vec!["潮白河生态景观带总面积"]);
+        assert_eq!(names("公开复议报告2篇、决定47个、典型案例16件。"), vec!["公开复议报告", "决定", "典型案例"]);
+        assert_eq!(names("通州区全年接诉15.4万件。"), vec!["接诉"]);
+        assert_eq!(
+            names("全区共完成6万余处约330万平米的村内拆违任务。"),
+            vec!["完成村内拆违任务", "村内拆违任务"]
+        );
+        assert_eq!(names("登记时限压缩到2个小时。"), vec!["登记时限"]);
+        assert_eq!(names("完成全区范围60%的垃圾分类示范片区建设。"), vec!["垃圾分类示范片区建设"]);
+    }
+
+    #[test]
+    fn lagging_names() {
+        assert_eq!(lagging_name("总消费增速进展相对滞后"), "总消费增速");
+        assert_eq!(lagging_name("辖区降尘量控制进度相对滞后"), "辖区降尘量控制");
+        assert_eq!(lagging_name("滞后"), "滞后");
+    }
+}

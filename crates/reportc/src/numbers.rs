@@ -1,0 +1,432 @@
+//! Numbers as the genre publishes them: Arabic digits (ASCII or full-width), 万/亿
+//! multipliers, 余/多 qualifiers, Chinese numerals in headings, and the table of units.
+//!
+//! # The multiplier rule
+//!
+//! `万`, `亿` (and the rarer `千`, `百万`, `千万`, `万亿`) written after a number are handled in
+//! one of two ways, decided by what follows them:
+//!
+//! * before a **measure unit** (平方米, 平米, 平方公里, 公顷, 亩, 公里, 米, 吨, 千克, 元, 美元,
+//!   千瓦时, 立方米 …, see [`UnitClass::Measure`]) the multiplier is part of the unit, because
+//!   the genre reports such amounts in that compound unit: "1010万平方米" → raw `1010`,
+//!   unit `万平方米`, number 1010; "54.2万平米" → `54.2` + `万平米`; "3.5亿元" → `3.5` + `亿元`.
+//! * before anything else (a counter such as 个, 件, 人, 人次, 条, 处 …, or no unit at all) it is
+//!   a multiplier and stays in `raw`: "8.6万个" → raw `8.6万`, unit `个`, number 86000;
+//!   "15.4万件" → `15.4万` + `件` = 154000.
+//! * a qualifier between the multiplier and a measure unit keeps the multiplier in `raw`
+//!   so that `raw` + `unit` stays a verbatim substring: "500万余元" → raw `500万余`, unit `元`.
+//!
+//! In every case `number == parse(raw)`, where [`parse_raw`] applies the multiplier found in
+//! `raw`, and `raw` followed by `unit` is a verbatim substring of the published sentence.
+
+/// An ASCII or full-width decimal digit.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The value of an ASCII or full-width digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        c.to_digit(10)
+    } else if ('０'..='９').contains(&c) {
+        Some(c as u32 - '０' as u32)
+    } else {
+        None
+    }
+}
+
+/// A decimal point as the genre writes it.
+pub fn is_point(c: char) -> bool {
+    c == '.' || c == '．'
+}
+
+/// Parses a published number with an optional multiplier and qualifier:
+/// "37814", "95.56", "8.6万", "2000余", "6万余", "20余万", "1,234", "－3.5", "百分百".
+///
+/// The multiplier is applied by moving the decimal point in the digit string before the one
+/// and only float conversion, so "8.6万" is exactly 86000 (not 85999.99999999999).
+pub fn parse_raw(raw: &str) -> Option<f64> {
+    if raw == "百分百" || raw == "百分之百" {
+        return Some(100.0);
+    }
+    let mut digits = String::new();
+    let mut seen_digit = false;
+    let mut exponent: i32 = 0;
+    let mut chars = raw.chars().peekable();
+    let mut in_number = true;
+    while let Some(c) = chars.next() {
+        if in_number {
+            if let Some(d) = digit_value(c) {
+                digits.push(char::from_digit(d, 10)?);
+                seen_digit = true;
+                continue;
+            }
+            if is_point(c) && seen_digit {
+                digits.push('.');
+                continue;
+            }
+            if (c == ',' || c == '，') && seen_digit {
+                continue;
+            }
+            if matches!(c, '-' | '－' | '−') && !seen_digit && digits.is_empty() {
+                digits.push('-');
+                continue;
+            }
+            in_number = false;
+        }
+        // After the digits: qualifiers and multipliers only.
+        match c {
+            '余' | '多' => {}
+            '万' => exponent += 4,
+            '亿' => exponent += 8,
+            '千' => exponent += 3,
+            '百' => exponent += 2,
+            _ => return None,
+        }
+    }
+    if !seen_digit {
+        return None;
+    }
+    let text = if exponent == 0 {
+        digits
+    } else {
+        format!("{digits}e{exponent}")
+    };
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// The value of a Chinese numeral as used in headings ("三", "十二", "一百零五"), up to 9999.
+pub fn parse_cn_numeral(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 8 {
+        return None;
+    }
+    let mut total: u32 = 0;
+    let mut current: Option<u32> = None;
+    for c in s.chars() {
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            current = Some(current.unwrap_or(0).checked_mul(10)?.checked_add(d)?);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        let n = current.take().unwrap_or(1);
+        total = total.checked_add(n.checked_mul(unit)?)?;
+    }
+    total = total.checked_add(current.unwrap_or(0))?;
+    if total == 0 || total > 9999 {
+        None
+    } else {
+        Some(total)
+    }
+}
+
+/// A Chinese numeral for `n` in 1..=9999 ("十一", "一百零五"); decimal digits otherwise.
+pub fn to_cn_numeral(n: u32) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if n == 0 || n > 9999 {
+        return n.to_string();
+    }
+    let digit = |k: u32| D.get(k as usize).copied().unwrap_or('零');
+    let parts = [(n / 1000, '千'), ((n / 100) % 10, '百'), ((n / 10) % 10, '十')];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    for (d, unit) in parts {
+        if d == 0 {
+            if !out.is_empty() {
+                pending_zero = true;
+            }
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        if !(unit == '十' && d == 1 && out.is_empty()) {
+            out.push(digit(d));
+        }
+        out.push(unit);
+    }
+    let ones = n % 10;
+    if ones != 0 {
+        if pending_zero {
+            out.push('零');
+        }
+        out.push(digit(ones));
+    }
+    out
+}
+
+/// Is `c` a Chinese numeral character (as used in headings and ordinals)?
+pub fn is_cn_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    )
+}
+
+/// How a unit behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitClass {
+    /// Percent ("%", "％", "‰").
+    Percent,
+    /// Percentage points ("个百分点").
+    Points,
+    /// A physical or money measure; a preceding 万/亿 belongs to the unit.
+    Measure,
+    /// A measure that also names things ("500米服务半径"): a figure only when the text does not
+    /// run on into a noun.
+    MeasureAttr,
+    /// A counter (个, 件, 人次 …): a preceding 万/亿 is a multiplier kept in `raw`.
+    Counter,
+    /// A duration ("2个小时", "5天"): like [`UnitClass::MeasureAttr`], "24小时活力街区" is a name.
+    Duration,
+    /// "倍".
+    Times,
+}
+
+/// Units the genre uses after a number. Matched longest first.
+const UNITS: &[(&str, UnitClass)] = &[
+    ("个百分点", UnitClass::Points),
+    ("百分点", UnitClass::Points),
+    ("%", UnitClass::Percent),
+    ("％", UnitClass::Percent),
+    ("‰", UnitClass::Percent),
+    ("微克/立方米", UnitClass::Measure),
+    ("毫克/立方米", UnitClass::Measure),
+    ("微克每立方米", UnitClass::Measure),
+    ("毫克/升", UnitClass::Measure),
+    ("μg/m³", UnitClass::Measure),
+    ("μg/m3", UnitClass::Measure),
+    ("ug/m3", UnitClass::Measure),
+    ("mg/m3", UnitClass::Measure),
+    ("平方公里", UnitClass::Measure),
+    ("平方千米", UnitClass::Measure),
+    ("平方米", UnitClass::Measure),
+    ("平米", UnitClass::Measure),
+    ("立方米", UnitClass::Measure),
+    ("立方", UnitClass::Measure),
+    ("公顷", UnitClass::Measure),
+    ("亩", UnitClass::Measure),
+    ("公里", UnitClass::MeasureAttr),
+    ("千米", UnitClass::MeasureAttr),
+    ("米", UnitClass::MeasureAttr),
+    ("吨", UnitClass::Measure),
+    ("千克", UnitClass::Measure),
+    ("公斤", UnitClass::Measure),
+    ("克", UnitClass::Measure),
+    ("美元", UnitClass::Measure),
+    ("欧元", UnitClass::Measure),
+    ("元", UnitClass::Measure),
+    ("千瓦时", UnitClass::Measure),
+    ("千瓦", UnitClass::Measure),
+    ("兆瓦", UnitClass::Measure),
+    ("千伏安", UnitClass::Measure),
+    ("升", UnitClass::Measure),
+    ("个工作日", UnitClass::Duration),
+    ("工作日", UnitClass::Duration),
+    ("个小时", UnitClass::Duration),
+    ("小时", UnitClass::Duration),
+    ("分钟", UnitClass::Duration),
+    ("个月", UnitClass::Duration),
+    ("秒", UnitClass::Duration),
+    ("天", UnitClass::Duration),
+    ("日", UnitClass::Duration),
+    ("周", UnitClass::Duration),
+    ("年", UnitClass::Duration),
+    ("岁", UnitClass::Duration),
+    ("倍", UnitClass::Times),
+    ("人次", UnitClass::Counter),
+    ("户次", UnitClass::Counter),
+    ("车次", UnitClass::Counter),
+    ("辆次", UnitClass::Counter),
+    ("架次", UnitClass::Counter),
+    ("件次", UnitClass::Counter),
+    ("家次", UnitClass::Counter),
+    ("批次", UnitClass::Counter),
+    ("个", UnitClass::Counter),
+    ("件", UnitClass::Counter),
+    ("人", UnitClass::Counter),
+    ("名", UnitClass::Counter),
+    ("位", UnitClass::Counter),
+    ("处", UnitClass::Counter),
+    ("家", UnitClass::Counter),
+    ("项", UnitClass::Counter),
+    ("座", UnitClass::Counter),
+    ("场", UnitClass::Counter),
+    ("次", UnitClass::Counter),
+    ("条", UnitClass::Counter),
+    ("篇", UnitClass::Counter),
+    ("所", UnitClass::Counter),
+    ("户", UnitClass::Counter),
+    ("辆", UnitClass::Counter),
+    ("台", UnitClass::Counter),
+    ("套", UnitClass::Counter),
+    ("间", UnitClass::Counter),
+    ("栋", UnitClass::Counter),
+    ("幢", UnitClass::Counter),
+    ("棵", UnitClass::Counter),
+    ("株", UnitClass::Counter),
+    ("只", UnitClass::Counter),
+    ("头", UnitClass::Counter),
+    ("批", UnitClass::Counter),
+    ("宗", UnitClass::Counter),
+    ("起", UnitClass::Counter),
+    ("例", UnitClass::Counter),
+    ("张", UnitClass::Counter),
+    ("份", UnitClass::Counter),
+    ("本", UnitClass::Counter),
+    ("部", UnitClass::Counter),
+    ("册", UnitClass::Counter),
+    ("支", UnitClass::Counter),
+    ("根", UnitClass::Counter),
+    ("盏", UnitClass::Counter),
+    ("块", UnitClass::Counter),
+    ("段", UnitClass::Counter),
+    ("片", UnitClass::Counter),
+    ("类", UnitClass::Counter),
+    ("组", UnitClass::Counter),
+    ("队", UnitClass::Counter),
+    ("种", UnitClass::Counter),
+    ("门", UnitClass::Counter),
+    ("节", UnitClass::Counter),
+    ("趟", UnitClass::Counter),
+    ("轮", UnitClass::Counter),
+    ("笔", UnitClass::Counter),
+    ("床", UnitClass::Counter),
+    ("艘", UnitClass::Counter),
+    ("架", UnitClass::Counter),
+    ("层", UnitClass::Counter),
+    ("分", UnitClass::Counter),
+];
+
+/// The unit that starts at `chars[at..]`, longest first: (unit, its length in chars, class).
+pub fn match_unit(chars: &[char], at: usize) -> Option<(&'static str, usize, UnitClass)> {
+    let rest = chars.get(at..)?;
+    let mut best: Option<(&'static str, usize, UnitClass)> = None;
+    for &(unit, class) in UNITS {
+        let n = unit.chars().count();
+        if best.is_some_and(|(_, len, _)| len >= n) {
+            continue;
+        }
+        if rest.len() >= n && unit.chars().zip(rest.iter()).all(|(a, &b)| a == b) {
+            best = Some((unit, n, class));
+        }
+    }
+    best
+}
+
+/// Multipliers written after a number, longest first.
+const MULTIPLIERS: &[&str] = &["万亿", "千万", "百万", "万", "亿", "千"];
+
+/// The multiplier that starts at `chars[at..]`: (text, length in chars).
+pub fn match_multiplier(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
+    let rest = chars.get(at..)?;
+    MULTIPLIERS.iter().find_map(|m| {
+        let n = m.chars().count();
+        (rest.len() >= n && m.chars().zip(rest.iter()).all(|(a, &b)| a == b)).then_some((*m, n))
+    })
+}
+
+/// Does `chars[at..]` start with `word`?
+pub fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
+    match chars.get(at..) {
+        Some(rest) => {
+            let mut it = rest.iter();
+            word.chars().all(|w| it.next() == Some(&w))
+        }
+        None => false,
+    }
+}
+
+/// Does `chars[..end]` end with `word`? Returns the word's length in chars.
+pub fn ends_with_at(chars: &[char], end: usize, word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    if n == 0 || end < n || end > chars.len() {
+        return None;
+    }
+    let slice = chars.get(end - n..end)?;
+    word.chars()
+        .zip(slice.iter())
+        .all(|(a, &b)| a == b)
+        .then_some(n)
+}
+
+/// The longest of `words` that `chars[..end]` ends with, as its length in chars.
+pub fn ends_with_any(chars: &[char], end: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| ends_with_at(chars, end, w))
+        .max()
+}
+
+/// A CJK ideograph (the body text of the genre).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_published_numbers_exactly() {
+        assert_eq!(parse_raw("37814"), Some(37814.0));
+        assert_eq!(parse_raw("95.56"), Some(95.56));
+        assert_eq!(parse_raw("8.6万"), Some(86000.0));
+        assert_eq!(parse_raw("15.4万"), Some(154000.0));
+        assert_eq!(parse_raw("2.8万"), Some(28000.0));
+        assert_eq!(parse_raw("2000余"), Some(2000.0));
+        assert_eq!(parse_raw("6万余"), Some(60000.0));
+        assert_eq!(parse_raw("20余万"), Some(200000.0));
+        assert_eq!(parse_raw("1,234"), Some(1234.0));
+        assert_eq!(parse_raw("１２.５"), Some(12.5));
+        assert_eq!(parse_raw("1.5亿"), Some(150_000_000.0));
+        assert_eq!(parse_raw("－3.5"), Some(-3.5));
+        assert_eq!(parse_raw("百分百"), Some(100.0));
+        assert_eq!(parse_raw("abc"), None);
+        assert_eq!(parse_raw(""), None);
+        assert_eq!(parse_raw("万"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_round_trip() {
+        for n in 1..=2100 {
+            let s = to_cn_numeral(n);
+            assert_eq!(parse_cn_numeral(&s), Some(n), "{n} {s}");
+        }
+        assert_eq!(to_cn_numeral(10), "十");
+        assert_eq!(to_cn_numeral(105), "一百零五");
+        assert_eq!(to_cn_numeral(110), "一百一十");
+        assert_eq!(parse_cn_numeral("十二"), Some(12));
+        assert_eq!(parse_cn_numeral("是"), None);
+        assert_eq!(parse_cn_numeral("零"), None);
+    }
+
+    #[test]
+    fn longest_unit_wins() {
+        let c: Vec<char> = "个百分点".chars().collect();
+        assert_eq!(match_unit(&c, 0).map(|u| u.0), Some("个百分点"));
+        let c: Vec<char> = "个小时".chars().collect();
+        assert_eq!(match_unit(&c, 0).map(|u| u.0), Some("个小时"));
+        let c: Vec<char> = "平方米".chars().collect();
+        assert_eq!(match_unit(&c, 0).map(|u| u.0), Some("平方米"));
+        assert_eq!(match_unit(&c, 5), None);
+    }
+}

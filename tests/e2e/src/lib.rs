@@ -1,0 +1,288 @@
+//! Harness for the browser tests: a static file server on loopback and a WebDriver session.
+//!
+//! The same test bodies run in Chromium (default) and, with `E2E_BROWSER=firefox`, in Firefox.
+
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub use fantoccini;
+
+/// The release build under test: `$E2E_DIST`, else `dist/` at the workspace root.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build at {}: run `cargo xtask test` (it builds dist/ first)",
+        dir.display()
+    );
+    dir
+}
+
+/// A file served in place of (or beside) the files on disk.
+#[derive(Clone)]
+pub struct Override {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+impl Override {
+    pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            content_type: content_type.into(),
+            body: body.into(),
+        }
+    }
+}
+
+/// Serves a directory under a URL prefix (e.g. `/portal/report/`) on 127.0.0.1.
+pub struct StaticServer {
+    server: Arc<tiny_http::Server>,
+    origin: String,
+    prefix: String,
+}
+
+impl StaticServer {
+    pub fn start(dir: PathBuf, prefix: &str) -> Self {
+        Self::with_overrides(dir, prefix, HashMap::new())
+    }
+
+    /// `overrides` maps a path relative to the prefix ("report.json") to a canned response.
+    pub fn with_overrides(dir: PathBuf, prefix: &str, overrides: HashMap<String, Override>) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .expect("ip listener");
+        let prefix = format!("/{}", prefix.trim_matches('/'));
+        let prefix = if prefix == "/" { prefix } else { prefix + "/" };
+        let s = Arc::clone(&server);
+        let p = prefix.clone();
+        thread::spawn(move || {
+            for request in s.incoming_requests() {
+                let response = respond(&dir, &p, &overrides, request.url());
+                let _ = request.respond(response);
+            }
+        });
+        Self {
+            server,
+            origin: format!("http://127.0.0.1:{port}"),
+            prefix,
+        }
+    }
+
+    /// Absolute URL of `path` under the prefix.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}{}", self.origin, self.prefix, path)
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+
+fn respond(dir: &Path, prefix: &str, overrides: &HashMap<String, Override>, url: &str) -> Response {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(rel) = path.strip_prefix(prefix) else {
+        return plain(404, "outside the served prefix");
+    };
+    let rel = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    if let Some(o) = overrides.get(&rel) {
+        return with_type(o.status, &o.content_type, o.body.clone());
+    }
+    if rel.split('/').any(|seg| seg == ".." || seg.starts_with('.')) {
+        return plain(403, "forbidden");
+    }
+    match std::fs::read(dir.join(&rel)) {
+        Ok(body) => with_type(200, content_type(&rel), body),
+        Err(_) => plain(404, "not found"),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn plain(status: u16, text: &str) -> Response {
+    with_type(status, "text/plain; charset=utf-8", text.as_bytes().to_vec())
+}
+
+fn with_type(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    let mut r = tiny_http::Response::from_data(body).with_status_code(status);
+    if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", content_type) {
+        r.add_header(h);
+    }
+    if let Ok(h) = tiny_http::Header::from_bytes("Cache-Control", "no-store") {
+        r.add_header(h);
+    }
+    r
+}
+
+/// Which browser the tests drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+impl Browser {
+    /// From `E2E_BROWSER` (`chromium`, the default, or `firefox`).
+    pub fn from_env() -> Self {
+        match std::env::var("E2E_BROWSER").as_deref() {
+            Ok("firefox") => Browser::Firefox,
+            _ => Browser::Chromium,
+        }
+    }
+}
+
+/// A running WebDriver server and a browser session on it; both end on `close`/drop.
+pub struct Session {
+    pub client: Client,
+    driver: Child,
+}
+
+impl Session {
+    /// Starts the driver and a headless browser with a `width`×`height` window.
+    pub async fn start(width: u32, height: u32) -> Self {
+        let browser = Browser::from_env();
+        let port = free_port();
+        let (program, args) = match browser {
+            Browser::Chromium => ("chromedriver", vec![format!("--port={port}")]),
+            Browser::Firefox => ("geckodriver", vec![format!("--port={port}")]),
+        };
+        let driver = Command::new(program)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {program} (run `cargo xtask setup`): {e}"));
+        wait_for_port(port, Duration::from_secs(30));
+        let mut caps = serde_json::Map::new();
+        match browser {
+            Browser::Chromium => {
+                caps.insert(
+                    "goog:chromeOptions".into(),
+                    serde_json::json!({
+                        "binary": "/usr/bin/chromium",
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu",
+                            "--disable-background-networking", "--disable-component-update",
+                            "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+                            "--lang=zh-CN", format!("--window-size={width},{height}")
+                        ]
+                    }),
+                );
+            }
+            Browser::Firefox => {
+                caps.insert(
+                    "moz:firefoxOptions".into(),
+                    serde_json::json!({
+                        "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
+                        "prefs": { "intl.accept_languages": "zh-CN" }
+                    }),
+                );
+            }
+        }
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|e| panic!("cannot open a {browser:?} session: {e}"));
+        Session { client, driver }
+    }
+
+    /// Ends the browser session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    /// Waits (up to 20 s) for an element matching `css` and returns it.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
+    }
+
+    /// The visible text of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let elements = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default();
+        for e in elements {
+            out.push(e.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Runs a script and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn wait_for_port(port: u16, limit: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < limit,
+            "WebDriver did not listen on port {port}"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+}
