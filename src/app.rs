@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use report_model::{Report, Section};
+use report_model::Report;
 use wasm_bindgen::JsCast;
 
 use crate::fetch::{load_report, report_src};
+use crate::page::ReportPage;
 
 /// Where loading the report stands.
 #[derive(Clone)]
@@ -44,15 +45,23 @@ fn App() -> impl IntoView {
     move || match load.get() {
         Load::Loading => view! { <LoadingSkeleton/> }.into_any(),
         Load::Failed(message) => view! { <LoadError message retry=start/> }.into_any(),
-        Load::Ready(report) => view! { <ReportView report/> }.into_any(),
+        Load::Ready(report) => view! { <ReportPage report/> }.into_any(),
     }
 }
 
 #[component]
 fn LoadingSkeleton() -> impl IntoView {
     view! {
+        // Reserves the space of what is coming, so nothing jumps when the report arrives.
         <div class="skeleton" aria-busy="true">
-            <p class="loading-note" role="status">"正在加载报告…"</p>
+            <p class="visually-hidden" role="status">"正在加载报告…"</p>
+            <div class="skeleton-block skeleton-title"></div>
+            <div class="skeleton-block skeleton-meta"></div>
+            <div class="skeleton-block skeleton-headline"></div>
+            <div class="skeleton-block skeleton-section"></div>
+            <div class="skeleton-block skeleton-section"></div>
+            <div class="skeleton-block skeleton-section"></div>
+            <div class="skeleton-block skeleton-table"></div>
         </div>
     }
 }
@@ -65,34 +74,5 @@ fn LoadError(message: String, retry: impl Fn() + Copy + 'static) -> impl IntoVie
             <p class="error-message">{message}</p>
             <button type="button" on:click=move |_| retry()>"重试"</button>
         </div>
-    }
-}
-
-#[component]
-fn ReportView(report: Arc<Report>) -> impl IntoView {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&report.meta.title);
-    }
-    let meta = report.meta.clone();
-    view! {
-        <header class="report-header">
-            <h1>{meta.title}</h1>
-            <p class="report-meta">
-                {meta.published.map(|d| view! { "发布日期：" <time datetime=d.clone()>{d.clone()}</time> })}
-                {meta.source.map(|s| view! { <span class="report-source">"来源：" {s}</span> })}
-            </p>
-        </header>
-        <main class="report-body">
-            {report.sections.iter().map(|s| view! { <SectionOutline section=s.clone()/> }).collect_view()}
-        </main>
-    }
-}
-
-#[component]
-fn SectionOutline(section: Section) -> impl IntoView {
-    view! {
-        <section class="report-section" id=section.id.clone()>
-            <h2>{section.numbered_title()}</h2>
-        </section>
     }
 }

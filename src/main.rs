@@ -1,7 +1,13 @@
 //! The report page: a client-side Leptos app that renders `report.json`.
 
 mod app;
+mod browser;
 mod fetch;
+mod headline;
+mod page;
+mod sections;
+mod table;
+mod widgets;
 
 fn main() {
     // Panics go to the browser console with their message (panic = "abort" keeps it).

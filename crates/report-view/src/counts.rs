@@ -9,8 +9,7 @@ use report_model::{Report, Section};
 pub fn indicator_counts(report: &Report) -> HashMap<String, usize> {
     fn walk(s: &Section, out: &mut HashMap<String, usize>) -> usize {
         let own = s.indicators.len()
-            + s
-                .paragraphs
+            + s.paragraphs
                 .iter()
                 .map(|p| p.indicators.len())
                 .sum::<usize>();
@@ -81,7 +80,10 @@ mod tests {
             section_of_indicator(&r, "i-dust"),
             Some(vec!["s-3".to_string(), "s-3-2".to_string()])
         );
-        assert_eq!(section_of_indicator(&r, "i-tasks"), Some(vec!["s-1".to_string()]));
+        assert_eq!(
+            section_of_indicator(&r, "i-tasks"),
+            Some(vec!["s-1".to_string()])
+        );
         assert_eq!(section_of_indicator(&r, "i-none"), None);
         assert_eq!(section_of_indicator(&r, "s-2"), None);
     }

@@ -73,7 +73,12 @@ pub fn rows_to_csv(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> Strin
             figure_cell(&row.value_raw),
             text_cell(&row.value_unit),
             figure_cell(row.baseline_display.as_deref().unwrap_or_default()),
-            text_cell(row.change.as_ref().map(|c| c.phrase.as_str()).unwrap_or_default()),
+            text_cell(
+                row.change
+                    .as_ref()
+                    .map(|c| c.phrase.as_str())
+                    .unwrap_or_default(),
+            ),
             figure_cell(completion),
             text_cell(status_label(row.status)),
             text_cell(&row.sentence),
@@ -122,7 +127,10 @@ pub fn rows_to_text(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> Stri
         ));
         out.push_str(&format!("   章节：{}\n", one_line(&row.section_title)));
         out.push_str(&format!("   原文：{}\n", one_line(&row.sentence)));
-        out.push_str(&format!("   链接：{}\n", one_line(&row_link(page_url, &row.id))));
+        out.push_str(&format!(
+            "   链接：{}\n",
+            one_line(&row_link(page_url, &row.id))
+        ));
     }
     out
 }
@@ -314,7 +322,9 @@ mod tests {
         for ok in ["0", "37814", "-5.6", "+3", "95.56"] {
             assert!(is_plain_number(ok), "{ok}");
         }
-        for bad in ["", "-", ".5", "5.", "8.6万", "1.2.3", "-1+1", "--1", "2000余"] {
+        for bad in [
+            "", "-", ".5", "5.", "8.6万", "1.2.3", "-1+1", "--1", "2000余",
+        ] {
             assert!(!is_plain_number(bad), "{bad}");
         }
     }

@@ -14,7 +14,7 @@ use crate::rows::IndicatorRow;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Search text as typed. Every whitespace-separated term must occur in a row's
-    /// [`search_text`](IndicatorRow::search_text), after [`crate::normalize`] on both sides.
+    /// [`search_text`](IndicatorRow::search_text), after [`normalize()`](crate::normalize()) on both sides.
     pub query: String,
     /// A section id: rows in that section *or any of its sub-sections* match (see
     /// [`section_contains`]).
@@ -61,8 +61,23 @@ impl<'a> Matcher<'a> {
             && f.section
                 .as_deref()
                 .is_none_or(|s| section_contains(s, &row.section_id))
-            && self.terms.iter().all(|t| row.search_text().contains(t.as_str()))
+            && self
+                .terms
+                .iter()
+                .all(|t| row.search_text().contains(t.as_str()))
     }
+}
+
+/// Substring test on bytes. Correct for UTF-8 (a valid needle cannot match from the middle of a
+/// character), and for these short haystacks much faster than `str::contains`, which builds a
+/// Two-Way searcher on every call: that cost dominated filtering 10,000 rows.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    haystack
+        .windows(needle.len())
+        .any(|w| w.first() == Some(&first) && w == needle)
 }
 
 /// Whether section `id` is `section` or one of its descendants, by id prefix: "s-2" contains
@@ -224,58 +239,61 @@ pub fn visible_rows(
             }
             v
         }
-        SortKey::Name => sort_keyed(matched, dir, |r| non_empty(&r.name), Ord::cmp),
-        SortKey::Section => sort_keyed(matched, dir, |r| Some(r.section_index), Ord::cmp),
-        SortKey::Value => sort_keyed(matched, dir, |r| r.value_number, cmp_f64),
-        SortKey::Baseline => sort_keyed(matched, dir, |r| r.baseline_number, cmp_f64),
-        SortKey::Change => sort_keyed(
-            matched,
-            dir,
-            |r| r.change.as_ref().and_then(|c| c.signed_number),
-            cmp_f64,
-        ),
-        SortKey::Completion => sort_keyed(matched, dir, |r| r.completion, cmp_f64),
-        SortKey::Status => sort_keyed(matched, dir, |r| status_rank(r.status), Ord::cmp),
+        SortKey::Name => sort_keyed(matched, dir, |r| r.name_rank().map(u64::from)),
+        SortKey::Section => sort_keyed(matched, dir, |r| Some(r.section_index as u64)),
+        SortKey::Value => sort_keyed(matched, dir, |r| r.value_number.map(f64_key)),
+        SortKey::Baseline => sort_keyed(matched, dir, |r| r.baseline_number.map(f64_key)),
+        SortKey::Change => sort_keyed(matched, dir, |r| {
+            r.change.as_ref().and_then(|c| c.signed_number).map(f64_key)
+        }),
+        SortKey::Completion => sort_keyed(matched, dir, |r| r.completion.map(f64_key)),
+        SortKey::Status => sort_keyed(matched, dir, |r| status_rank(r.status).map(u64::from)),
     }
 }
 
 /// Sorts the rows having a key, then appends those without one in published order.
-fn sort_keyed<'a, K>(
+///
+/// Why the packing: every key is first mapped to an order-preserving `u64` (see [`f64_key`];
+/// names use a rank computed once in [`crate::rows()`]), flipped for descending, and packed with
+/// the row index into one `u128`. Sorting plain integers needs no comparison closure and makes
+/// each key unique, so an unstable sort gives the stable "ties in published order" result. This
+/// keeps 10,000 rows far under the 5 ms budget even in the size-optimised (`opt-level = "z"`)
+/// wasm build, where comparison closures and string comparisons are not inlined.
+fn sort_keyed<'a>(
     matched: impl Iterator<Item = (usize, &'a IndicatorRow)>,
     dir: SortDir,
-    key: impl Fn(&'a IndicatorRow) -> Option<K>,
-    cmp: impl Fn(&K, &K) -> Ordering,
+    key: impl Fn(&'a IndicatorRow) -> Option<u64>,
 ) -> Vec<usize> {
-    let mut keyed = Vec::new();
+    let mut keyed: Vec<u128> = Vec::new();
     let mut missing = Vec::new();
     for (i, row) in matched {
         match key(row) {
-            Some(k) => keyed.push((k, i)),
+            Some(k) => {
+                let k = match dir {
+                    SortDir::Asc => k,
+                    SortDir::Desc => !k,
+                };
+                keyed.push((u128::from(k) << 64) | i as u128);
+            }
             None => missing.push(i),
         }
     }
-    // Unstable sort is fine: the index tie-break makes every key unique.
-    keyed.sort_unstable_by(|(ka, ia), (kb, ib)| {
-        let o = cmp(ka, kb);
-        let o = match dir {
-            SortDir::Asc => o,
-            SortDir::Desc => o.reverse(),
-        };
-        o.then(ia.cmp(ib))
-    });
-    let mut out: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    keyed.sort_unstable();
+    let mut out: Vec<usize> = keyed.into_iter().map(|p| p as u64 as usize).collect();
     out.extend(missing);
     out
 }
 
-fn non_empty(s: &str) -> Option<&str> {
-    (!s.trim().is_empty()).then_some(s)
-}
-
-/// Numbers in rows are finite (rows turn NaN/∞ into `None`), so `partial_cmp` always answers;
-/// it also treats -0.0 and 0.0 as equal, unlike `total_cmp`.
-fn cmp_f64(a: &f64, b: &f64) -> Ordering {
-    a.partial_cmp(b).unwrap_or(Ordering::Equal)
+/// Maps a finite `f64` to a `u64` with the same order (the usual sign-flip trick), with -0.0
+/// and 0.0 equal. Rows hold only finite numbers (they turn NaN/∞ into `None`).
+fn f64_key(x: f64) -> u64 {
+    let x = if x == 0.0 { 0.0 } else { x };
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
 }
 
 /// Worst first when ascending; `NoTarget` has no rank and sorts last.
@@ -313,7 +331,12 @@ mod tests {
     #[test]
     fn a_full_width_query_finds_the_published_figure() {
         let rows = fixture_rows();
-        let hits = visible_rows(&rows, &query("９５．５６％"), SortKey::Published, SortDir::Asc);
+        let hits = visible_rows(
+            &rows,
+            &query("９５．５６％"),
+            SortKey::Published,
+            SortDir::Asc,
+        );
         let hit_ids = ids(&rows, &hits);
         assert!(hit_ids.contains(&"i-rate".to_string()), "{hit_ids:?}");
         assert!(rows
@@ -330,9 +353,18 @@ mod tests {
         let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
         // Both indicators share the sentence; the terms need not be adjacent.
         assert_eq!(ids(&rows, &hits), vec!["i-cod", "i-nh3"]);
-        assert!(visible_rows(&rows, &query("减排 不存在"), SortKey::Published, SortDir::Asc).is_empty());
+        assert!(visible_rows(
+            &rows,
+            &query("减排 不存在"),
+            SortKey::Published,
+            SortDir::Asc
+        )
+        .is_empty());
         // A blank query shows everything.
-        assert_eq!(visible_rows(&rows, &query(" \u{3000}"), SortKey::Published, SortDir::Asc).len(), rows.len());
+        assert_eq!(
+            visible_rows(&rows, &query(" \u{3000}"), SortKey::Published, SortDir::Asc).len(),
+            rows.len()
+        );
         // The section heading is searched too.
         let hits = visible_rows(&rows, &query("高效率"), SortKey::Published, SortDir::Asc);
         assert_eq!(ids(&rows, &hits), vec!["i-waste", "i-roads"]);
@@ -349,14 +381,18 @@ mod tests {
 
         let mut report = fixture::report();
         let mut s21 = section("s-21", 1, "二十一", "另一章");
-        s21.indicators.push(ind("i-other", "其他", IndicatorKind::Qualitative, "另一章"));
+        s21.indicators
+            .push(ind("i-other", "其他", IndicatorKind::Qualitative, "另一章"));
         report.sections.push(s21);
         let rows = rows(&report);
         let f = Filter {
             section: Some("s-2".into()),
             ..Filter::default()
         };
-        let hits = ids(&rows, &visible_rows(&rows, &f, SortKey::Published, SortDir::Asc));
+        let hits = ids(
+            &rows,
+            &visible_rows(&rows, &f, SortKey::Published, SortDir::Asc),
+        );
         assert_eq!(hits.len(), 10);
         assert!(!hits.contains(&"i-other".to_string()));
         assert!(hits.contains(&"i-roads".to_string()));
@@ -379,7 +415,10 @@ mod tests {
         };
         assert!(!f.is_empty());
         let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
-        assert_eq!(ids(&rows, &hits), vec!["i-trees", "i-cod", "i-nh3", "i-jobs"]);
+        assert_eq!(
+            ids(&rows, &hits),
+            vec!["i-trees", "i-cod", "i-nh3", "i-jobs"]
+        );
         assert!(hits.iter().all(|&i| f.matches(&rows[i])));
     }
 
@@ -387,23 +426,38 @@ mod tests {
     fn numbers_sort_as_numbers_and_blanks_stay_last() {
         let rows = fixture_rows();
         let all = Filter::default();
-        let desc = ids(&rows, &visible_rows(&rows, &all, SortKey::Completion, SortDir::Desc));
+        let desc = ids(
+            &rows,
+            &visible_rows(&rows, &all, SortKey::Completion, SortDir::Desc),
+        );
         assert_eq!(
             &desc[..7],
             ["i-nh3", "i-cod", "i-jobs", "i-trees", "i-roads", "i-rate", "i-tasks"]
         );
-        let asc = ids(&rows, &visible_rows(&rows, &all, SortKey::Completion, SortDir::Asc));
-        assert_eq!(&asc[..6], ["i-rate", "i-roads", "i-trees", "i-jobs", "i-cod", "i-nh3"]);
+        let asc = ids(
+            &rows,
+            &visible_rows(&rows, &all, SortKey::Completion, SortDir::Asc),
+        );
+        assert_eq!(
+            &asc[..6],
+            ["i-rate", "i-roads", "i-trees", "i-jobs", "i-cod", "i-nh3"]
+        );
         // Blanks in published order after the keyed rows, in both directions.
         assert_eq!(asc[6..], desc[6..]);
         assert_eq!(asc[6], "i-tasks");
 
         // "8.6万" is 86000: larger than 37814 although "8" < "3" is false and "8.6" < "37814".
-        let by_value = ids(&rows, &visible_rows(&rows, &all, SortKey::Value, SortDir::Desc));
+        let by_value = ids(
+            &rows,
+            &visible_rows(&rows, &all, SortKey::Value, SortDir::Desc),
+        );
         assert_eq!(&by_value[..2], ["i-posts", "i-trees"]);
         assert_eq!(&by_value[by_value.len() - 2..], ["i-consume", "i-dust"]);
 
-        let by_change = ids(&rows, &visible_rows(&rows, &all, SortKey::Change, SortDir::Asc));
+        let by_change = ids(
+            &rows,
+            &visible_rows(&rows, &all, SortKey::Change, SortDir::Asc),
+        );
         assert_eq!(&by_change[..2], ["i-pm25", "i-forest"]);
     }
 
@@ -411,8 +465,14 @@ mod tests {
     fn status_sorts_worst_first_and_published_reverses() {
         let rows = fixture_rows();
         let all = Filter::default();
-        let by_status = ids(&rows, &visible_rows(&rows, &all, SortKey::Status, SortDir::Asc));
-        assert_eq!(&by_status[..4], ["i-consume", "i-dust", "i-rate", "i-waste"]);
+        let by_status = ids(
+            &rows,
+            &visible_rows(&rows, &all, SortKey::Status, SortDir::Asc),
+        );
+        assert_eq!(
+            &by_status[..4],
+            ["i-consume", "i-dust", "i-rate", "i-waste"]
+        );
         assert_eq!(by_status.last().map(String::as_str), Some("i-posts"));
         let published = visible_rows(&rows, &all, SortKey::Published, SortDir::Asc);
         let mut reversed = visible_rows(&rows, &all, SortKey::Published, SortDir::Desc);
@@ -432,7 +492,10 @@ mod tests {
         assert_eq!(SortDir::from_token(""), None);
         let s = next_sort((SortKey::Published, SortDir::Asc), SortKey::Completion);
         assert_eq!(s, (SortKey::Completion, SortDir::Desc));
-        assert_eq!(next_sort(s, SortKey::Completion), (SortKey::Completion, SortDir::Asc));
+        assert_eq!(
+            next_sort(s, SortKey::Completion),
+            (SortKey::Completion, SortDir::Asc)
+        );
         assert_eq!(next_sort(s, SortKey::Name), (SortKey::Name, SortDir::Asc));
     }
 
@@ -453,7 +516,16 @@ mod tests {
     /// 100 sections × 100 indicators with random names, values, targets and changes; some of
     /// each missing, many ties.
     fn synthetic_report(rng: &mut Rng) -> Report {
-        const NAMES: [&str; 8] = ["绿化", "就业", "减排", "道路", "垃圾", "营商", "Ａpp", "完成率"];
+        const NAMES: [&str; 8] = [
+            "绿化",
+            "就业",
+            "减排",
+            "道路",
+            "垃圾",
+            "营商",
+            "Ａpp",
+            "完成率",
+        ];
         let mut report = fixture::report();
         report.sections.clear();
         for s in 0..100 {
@@ -462,7 +534,11 @@ mod tests {
             for j in 0..100 {
                 let name = format!("{}{}", NAMES[rng.below(8) as usize], rng.below(50));
                 let sentence = format!("{name}达到{j}。");
-                let kind = [IndicatorKind::Quantity, IndicatorKind::Rate, IndicatorKind::Completion][rng.below(3) as usize];
+                let kind = [
+                    IndicatorKind::Quantity,
+                    IndicatorKind::Rate,
+                    IndicatorKind::Completion,
+                ][rng.below(3) as usize];
                 let mut i = ind(&format!("i-{s}-{j}"), &name, kind, &sentence);
                 i.section_id = sid.clone();
                 i.source = SourceRef {
@@ -483,11 +559,21 @@ mod tests {
                         done: None,
                         total: None,
                     });
-                    i.status = if p > 100.0 { Status::Exceeded } else if p == 100.0 { Status::Met } else { Status::Lagging };
+                    i.status = if p > 100.0 {
+                        Status::Exceeded
+                    } else if p == 100.0 {
+                        Status::Met
+                    } else {
+                        Status::Lagging
+                    };
                 }
                 if rng.below(4) == 0 {
                     let a = rng.below(20) as f64;
-                    let dir = if rng.below(2) == 0 { Direction::Up } else { Direction::Down };
+                    let dir = if rng.below(2) == 0 {
+                        Direction::Up
+                    } else {
+                        Direction::Down
+                    };
                     i.change = Some(report_model::Change {
                         raw: format!("同比变化{a}%"),
                         basis: "同比".into(),
@@ -529,11 +615,20 @@ mod tests {
             Filter::default(),
             query("绿化"),
             query("ａｐｐ 达到"),
-            Filter { section: Some("s-1".into()), ..Filter::default() },
-            Filter { status: Some(Status::Lagging), kind: Some(IndicatorKind::Rate), ..Filter::default() },
+            Filter {
+                section: Some("s-1".into()),
+                ..Filter::default()
+            },
+            Filter {
+                status: Some(Status::Lagging),
+                kind: Some(IndicatorKind::Rate),
+                ..Filter::default()
+            },
         ];
         for filter in &filters {
-            let expected: Vec<usize> = (0..rows.len()).filter(|&i| filter.matches(&rows[i])).collect();
+            let expected: Vec<usize> = (0..rows.len())
+                .filter(|&i| filter.matches(&rows[i]))
+                .collect();
             if let Some(s) = &filter.section {
                 // Prefix semantics: "s-1" is s-1 only, not s-10..s-19 nor s-100.
                 assert_eq!(s, "s-1");
@@ -544,10 +639,43 @@ mod tests {
                     let got = visible_rows(&rows, filter, key, dir);
                     let mut sorted = got.clone();
                     sorted.sort_unstable();
-                    assert_eq!(sorted, expected, "{key:?} {dir:?} must be a permutation of the matches");
+                    assert_eq!(
+                        sorted, expected,
+                        "{key:?} {dir:?} must be a permutation of the matches"
+                    );
                     check_order(&rows, &got, key, dir);
                 }
             }
+        }
+    }
+
+    /// Not a pass/fail test (timing depends on the machine): run with
+    /// `cargo test -p report-view --release -- --ignored --nocapture timing` to see how long a
+    /// filter + sort of 10,000 rows takes. The budget is well under 5 ms.
+    #[test]
+    #[ignore]
+    fn timing_of_ten_thousand_rows() {
+        let report = synthetic_report(&mut Rng(42));
+        let rows = rows(&report);
+        let cases = [
+            (Filter::default(), SortKey::Published),
+            (query("绿化 达到"), SortKey::Published),
+            (query("绿化 达到"), SortKey::Completion),
+            (Filter::default(), SortKey::Name),
+            (Filter::default(), SortKey::Value),
+            (query("完成率"), SortKey::Status),
+        ];
+        for (filter, key) in cases {
+            let mut times: Vec<std::time::Duration> = (0..21)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    let v = visible_rows(&rows, &filter, key, SortDir::Desc);
+                    std::hint::black_box(v);
+                    t.elapsed()
+                })
+                .collect();
+            times.sort_unstable();
+            println!("{:?} {key:?}: median {:?}", filter.query, times[10]);
         }
     }
 
@@ -557,8 +685,14 @@ mod tests {
             _ => reference_key(&rows[i], key, i).is_some(),
         };
         let first_missing = got.iter().position(|&i| !has_key(i)).unwrap_or(got.len());
-        assert!(got[first_missing..].iter().all(|&i| !has_key(i)), "{key:?}: blanks are last");
-        assert!(got[first_missing..].windows(2).all(|w| w[0] < w[1]), "{key:?}: blanks in published order");
+        assert!(
+            got[first_missing..].iter().all(|&i| !has_key(i)),
+            "{key:?}: blanks are last"
+        );
+        assert!(
+            got[first_missing..].windows(2).all(|w| w[0] < w[1]),
+            "{key:?}: blanks in published order"
+        );
         for w in got[..first_missing].windows(2) {
             let (a, b) = (w[0], w[1]);
             let ord = match key {
@@ -569,7 +703,11 @@ mod tests {
                     ka.partial_cmp(&kb).unwrap_or(Ordering::Equal)
                 }
             };
-            let ord = if dir == SortDir::Desc { ord.reverse() } else { ord };
+            let ord = if dir == SortDir::Desc {
+                ord.reverse()
+            } else {
+                ord
+            };
             match ord {
                 Ordering::Less => {}
                 Ordering::Equal => assert!(

@@ -52,7 +52,13 @@ fn target(mut i: Indicator, raw: &str, percent: Measure, status: Status) -> Indi
     i
 }
 
-fn change(mut i: Indicator, raw: &str, basis: &str, direction: Direction, amount: Measure) -> Indicator {
+fn change(
+    mut i: Indicator,
+    raw: &str,
+    basis: &str,
+    direction: Direction,
+    amount: Measure,
+) -> Indicator {
     i.change = Some(Change {
         raw: raw.into(),
         basis: basis.into(),
@@ -150,7 +156,10 @@ const S_ROADS: &str = "我区全年道路大修86.15公里,占全年目标的111
 pub(crate) fn report() -> Report {
     use IndicatorKind::*;
     let mut s1 = section("s-1", 1, "一", "总体情况");
-    let mut rate = value(ind("i-rate", "任务完成率", Rate, S_RATE), m("95.56", 95.56, "%"));
+    let mut rate = value(
+        ind("i-rate", "任务完成率", Rate, S_RATE),
+        m("95.56", 95.56, "%"),
+    );
     rate.target = Some(TargetCompletion {
         raw: "完成率95.56%".into(),
         percent: m("95.56", 95.56, "%"),
@@ -163,11 +172,23 @@ pub(crate) fn report() -> Report {
         "p-1-1",
         P_OVERALL,
         vec![
-            value(ind("i-tasks", "市政府绩效任务", Quantity, S_TASKS), m("45", 45.0, "项")),
-            value(ind("i-special", "市级专项指标", Quantity, S_TASKS), m("7", 7.0, "个")),
-            value(ind("i-on-target", "完成年初既定目标的任务", Quantity, S_RATE), m("43", 43.0, "")),
+            value(
+                ind("i-tasks", "市政府绩效任务", Quantity, S_TASKS),
+                m("45", 45.0, "项"),
+            ),
+            value(
+                ind("i-special", "市级专项指标", Quantity, S_TASKS),
+                m("7", 7.0, "个"),
+            ),
+            value(
+                ind("i-on-target", "完成年初既定目标的任务", Quantity, S_RATE),
+                m("43", 43.0, ""),
+            ),
             rate,
-            value(ind("i-lagging", "进度滞后的任务", Quantity, S_RATE), m("2", 2.0, "项")),
+            value(
+                ind("i-lagging", "进度滞后的任务", Quantity, S_RATE),
+                m("2", 2.0, "项"),
+            ),
         ],
     ));
 
@@ -186,13 +207,19 @@ pub(crate) fn report() -> Report {
             vec![
                 park,
                 target(
-                    value(ind("i-trees", "新增大树种植", Quantity, S_TREES), m("37814", 37814.0, "亩")),
+                    value(
+                        ind("i-trees", "新增大树种植", Quantity, S_TREES),
+                        m("37814", 37814.0, "亩"),
+                    ),
                     "完成总目标的114.59%",
                     m("114.59", 114.59, "%"),
                     Status::Exceeded,
                 ),
                 change(
-                    value(ind("i-forest", "森林覆盖率", Rate, S_TREES), m("33", 33.0, "%")),
+                    value(
+                        ind("i-forest", "森林覆盖率", Rate, S_TREES),
+                        m("33", 33.0, "%"),
+                    ),
                     "同比提高2.8个百分点",
                     "同比",
                     Direction::Up,
@@ -206,20 +233,29 @@ pub(crate) fn report() -> Report {
             P_AIR,
             vec![
                 change(
-                    value(ind("i-pm25", "细颗粒物浓度", Quantity, S_PM), m("46", 46.0, "微克/立方米")),
+                    value(
+                        ind("i-pm25", "细颗粒物浓度", Quantity, S_PM),
+                        m("46", 46.0, "微克/立方米"),
+                    ),
                     "同比改善16.7%",
                     "同比",
                     Direction::Down,
                     m("16.7", 16.7, "%"),
                 ),
                 target(
-                    value(ind("i-cod", "化学需氧量减排", Quantity, S_COD), m("1006.4", 1006.4, "吨")),
+                    value(
+                        ind("i-cod", "化学需氧量减排", Quantity, S_COD),
+                        m("1006.4", 1006.4, "吨"),
+                    ),
                     "完成全年目标的201.28%",
                     m("201.28", 201.28, "%"),
                     Status::Exceeded,
                 ),
                 target(
-                    value(ind("i-nh3", "氨氮减排", Quantity, S_COD), m("148.3", 148.3, "吨")),
+                    value(
+                        ind("i-nh3", "氨氮减排", Quantity, S_COD),
+                        m("148.3", 148.3, "吨"),
+                    ),
                     "完成全年目标的247.17%",
                     m("247.17", 247.17, "%"),
                     Status::Exceeded,
@@ -232,17 +268,26 @@ pub(crate) fn report() -> Report {
             P_JOBS,
             vec![
                 target(
-                    value(ind("i-jobs", "促进城乡劳动力就业", Quantity, S_JOBS), m("19275", 19275.0, "人")),
+                    value(
+                        ind("i-jobs", "促进城乡劳动力就业", Quantity, S_JOBS),
+                        m("19275", 19275.0, "人"),
+                    ),
                     "完成年度目标的160.6%",
                     m("160.6", 160.6, "%"),
                     Status::Exceeded,
                 ),
-                value(ind("i-posts", "提供岗位", Quantity, S_POSTS), m("8.6万", 86000.0, "个")),
+                value(
+                    ind("i-posts", "提供岗位", Quantity, S_POSTS),
+                    m("8.6万", 86000.0, "个"),
+                ),
             ],
         ),
     ];
     let mut s22 = section("s-2-2", 2, "二", "高效率落实");
-    let mut waste = value(ind("i-waste", "生活垃圾无害化处理率", Rate, S_WASTE), m("100", 100.0, "%"));
+    let mut waste = value(
+        ind("i-waste", "生活垃圾无害化处理率", Rate, S_WASTE),
+        m("100", 100.0, "%"),
+    );
     waste.status = Status::Met;
     s22.paragraphs = vec![
         paragraph("s-2-2", "p-2-2-1", P_WASTE, vec![waste]),
@@ -251,7 +296,10 @@ pub(crate) fn report() -> Report {
             "p-2-2-2",
             P_ROADS,
             vec![target(
-                value(ind("i-roads", "道路大修", Quantity, S_ROADS), m("86.15", 86.15, "公里")),
+                value(
+                    ind("i-roads", "道路大修", Quantity, S_ROADS),
+                    m("86.15", 86.15, "公里"),
+                ),
                 "占全年目标的111.88%",
                 m("111.88", 111.88, "%"),
                 Status::Exceeded,
@@ -262,8 +310,20 @@ pub(crate) fn report() -> Report {
 
     let mut s3 = section("s-3", 1, "三", "存在问题及改进措施");
     s3.children = vec![
-        heading_section("s-3-1", "1", "总消费增速进展相对滞后", "i-consume", "总消费增速"),
-        heading_section("s-3-2", "2", "辖区降尘量控制进度相对滞后", "i-dust", "辖区降尘量控制"),
+        heading_section(
+            "s-3-1",
+            "1",
+            "总消费增速进展相对滞后",
+            "i-consume",
+            "总消费增速",
+        ),
+        heading_section(
+            "s-3-2",
+            "2",
+            "辖区降尘量控制进度相对滞后",
+            "i-dust",
+            "辖区降尘量控制",
+        ),
     ];
 
     let fig = |raw: &str, number: f64, unit: &str, id: &str| SummaryFigure {

@@ -84,7 +84,10 @@ mod tests {
             sort_announcement(SortKey::Completion, SortDir::Desc),
             "按目标完成降序排列"
         );
-        assert_eq!(sort_announcement(SortKey::Name, SortDir::Asc), "按名称升序排列");
+        assert_eq!(
+            sort_announcement(SortKey::Name, SortDir::Asc),
+            "按名称升序排列"
+        );
         assert_eq!(
             sort_announcement(SortKey::Published, SortDir::Asc),
             "按原文顺序排列"
@@ -93,13 +96,21 @@ mod tests {
             sort_announcement(SortKey::Published, SortDir::Desc),
             "按原文倒序排列"
         );
-        assert_eq!(sort_announcement(SortKey::Value, SortDir::Asc), "按数值升序排列");
+        assert_eq!(
+            sort_announcement(SortKey::Value, SortDir::Asc),
+            "按数值升序排列"
+        );
         assert_eq!(result_count_announcement(12, 58), "显示 12 / 58 项指标");
     }
 
     #[test]
     fn labels_are_distinct() {
-        let statuses = [Status::Exceeded, Status::Met, Status::Lagging, Status::NoTarget];
+        let statuses = [
+            Status::Exceeded,
+            Status::Met,
+            Status::Lagging,
+            Status::NoTarget,
+        ];
         let mut s: Vec<&str> = statuses.into_iter().map(status_label).collect();
         s.dedup();
         assert_eq!(s.len(), 4);

@@ -17,6 +17,8 @@ pub mod counts;
 pub mod csv;
 pub mod filter;
 pub mod labels;
+pub mod locate;
+pub mod marks;
 pub mod normalize;
 pub mod rows;
 pub mod summary;
@@ -29,7 +31,10 @@ pub use bar::{completion_bar, rate_bar, BarView};
 pub use counts::{indicator_counts, section_of_indicator};
 pub use csv::{rows_to_csv, rows_to_text};
 pub use filter::{next_sort, visible_rows, Filter, SortDir, SortKey};
+pub use locate::{locate, Location, Target, FIGURE_PREFIX};
 pub use normalize::normalize;
-pub use rows::{rows, section_label, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption};
+pub use rows::{
+    rows, section_label, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption,
+};
 pub use summary::{headline, Headline, HeadlineFigure};
 pub use url_state::{fragment_id, ViewState};

@@ -71,12 +71,18 @@ mod tests {
     fn full_width_figures_become_ascii() {
         assert_eq!(normalize("９５．５６％"), "95.56%");
         assert_eq!(normalize("ＰＭ２．５"), "pm2.5");
-        assert_eq!(normalize("（一）高质量发展，提高；比例："), "(一)高质量发展,提高;比例:");
+        assert_eq!(
+            normalize("（一）高质量发展，提高；比例："),
+            "(一)高质量发展,提高;比例:"
+        );
     }
 
     #[test]
     fn whitespace_is_collapsed_and_trimmed() {
-        assert_eq!(normalize("  绿化\u{3000}\u{3000}造林 \t\n面积  "), "绿化 造林 面积");
+        assert_eq!(
+            normalize("  绿化\u{3000}\u{3000}造林 \t\n面积  "),
+            "绿化 造林 面积"
+        );
         assert_eq!(normalize(""), "");
         assert_eq!(normalize(" \u{3000} "), "");
     }

@@ -58,6 +58,9 @@ pub struct IndicatorRow {
     /// Normalized name, sentence and section heading, built once so that typing in the search
     /// box does not re-normalize every row on every keystroke.
     search_text: String,
+    /// Position of `name` among all rows' names (equal names, equal rank), computed once so that
+    /// sorting by name compares integers, not strings. `None` for a blank name.
+    name_rank: Option<u32>,
 }
 
 impl IndicatorRow {
@@ -66,6 +69,12 @@ impl IndicatorRow {
     /// match across two fields).
     pub fn search_text(&self) -> &str {
         &self.search_text
+    }
+
+    /// This row's name's rank among all names of its row list, by `Ord` on `str` (Unicode code
+    /// point order); `None` for a blank name. Set by [`rows()`].
+    pub fn name_rank(&self) -> Option<u32> {
+        self.name_rank
     }
 }
 
@@ -189,7 +198,30 @@ pub fn rows(report: &Report) -> Vec<IndicatorRow> {
     for top in &report.sections {
         collect(top, &top.id, &mut section_index, &mut out);
     }
+    rank_names(&mut out);
     out
+}
+
+/// Sets every row's `name_rank`: one string sort at load instead of one per click.
+fn rank_names(rows: &mut [IndicatorRow]) {
+    let mut order: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.name.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    order.sort_by(|&a, &b| rows[a].name.cmp(&rows[b].name));
+    let mut rank = 0u32;
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        if let Some(p) = prev {
+            if rows[p].name != rows[i].name {
+                rank = rank.saturating_add(1);
+            }
+        }
+        rows[i].name_rank = Some(rank);
+        prev = Some(i);
+    }
 }
 
 fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<IndicatorRow>) {
@@ -257,6 +289,7 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>) -> IndicatorRow {
         sentence: ind.source.sentence.clone(),
         paragraph_id: ind.source.paragraph_id.clone(),
         search_text,
+        name_rank: None,
     }
 }
 
@@ -426,7 +459,10 @@ mod tests {
                 ("s-3-2", "2.辖区降尘量控制进度相对滞后", 1),
             ]
         );
-        let s2 = opts.iter().find(|o| o.id == "s-2").map(|o| o.indicator_count);
+        let s2 = opts
+            .iter()
+            .find(|o| o.id == "s-2")
+            .map(|o| o.indicator_count);
         assert_eq!(s2, Some(10));
     }
 }

@@ -62,7 +62,11 @@ impl Headline {
     /// A bar for the completion rate ("完成率95.56%" → fill 95.56), if it is a percent.
     pub fn completion_bar(&self) -> Option<BarView> {
         let rate = self.completion_rate.as_ref()?;
-        percent_bar(self.completion_percent?, format!("完成率{}", rate.display), None)
+        percent_bar(
+            self.completion_percent?,
+            format!("完成率{}", rate.display),
+            None,
+        )
     }
 }
 

@@ -76,7 +76,9 @@ impl ViewState {
             match key.as_ref() {
                 "q" if q.is_none() => q = Some(clean_query(&value)),
                 "section" if section.is_none() => {
-                    section = Some(value.trim()).filter(|s| is_safe_id(s)).map(str::to_string)
+                    section = Some(value.trim())
+                        .filter(|s| is_safe_id(s))
+                        .map(str::to_string)
                 }
                 "status" if status.is_none() => status = status_from_token(&value),
                 "kind" if kind.is_none() => kind = kind_from_token(&value),
@@ -188,7 +190,9 @@ pub fn is_safe_id(s: &str) -> bool {
 /// is a safe id (see [`is_safe_id`]), so it can go straight into `getElementById` or a selector.
 pub fn fragment_id(hash: &str) -> Option<String> {
     let raw = hash.strip_prefix('#').unwrap_or(hash);
-    let decoded = percent_encoding::percent_decode_str(raw).decode_utf8().ok()?;
+    let decoded = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
     is_safe_id(&decoded).then(|| decoded.into_owned())
 }
 
@@ -279,9 +283,10 @@ mod tests {
     #[test]
     fn random_garbage_never_panics() {
         let mut rng = Rng(7);
-        let alphabet: Vec<char> = "?&=%+#;qsectionstatuskindsortdir0123456789abcdefABCDEF-_绿\u{0}\u{FFFF}é "
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "?&=%+#;qsectionstatuskindsortdir0123456789abcdefABCDEF-_绿\u{0}\u{FFFF}é "
+                .chars()
+                .collect();
         for _ in 0..5_000 {
             let len = rng.below(60) as usize;
             let s: String = (0..len)
@@ -306,7 +311,20 @@ mod tests {
 
     fn random_state(rng: &mut Rng) -> ViewState {
         const PIECES: [&str; 14] = [
-            "绿", "化", "95.56%", "９５％", "a", "B", "&", "=", "+", "%", "#", "?", " ", "😀",
+            "绿",
+            "化",
+            "95.56%",
+            "９５％",
+            "a",
+            "B",
+            "&",
+            "=",
+            "+",
+            "%",
+            "#",
+            "?",
+            " ",
+            "😀",
         ];
         let mut query = String::new();
         for _ in 0..rng.below(12) {
@@ -314,7 +332,12 @@ mod tests {
         }
         let query = query.trim().to_string();
         let sections = ["s-1", "s-2-1", "s-10-3-2", "a", "Z_9-x"];
-        let statuses = [Status::Exceeded, Status::Met, Status::Lagging, Status::NoTarget];
+        let statuses = [
+            Status::Exceeded,
+            Status::Met,
+            Status::Lagging,
+            Status::NoTarget,
+        ];
         let kinds = [
             IndicatorKind::Quantity,
             IndicatorKind::Rate,
@@ -334,7 +357,11 @@ mod tests {
                 kind: pick(rng, kinds.len()).map(|i| kinds[i]),
             },
             sort: SortKey::ALL[rng.below(SortKey::ALL.len() as u64) as usize],
-            dir: if rng.below(2) == 0 { SortDir::Asc } else { SortDir::Desc },
+            dir: if rng.below(2) == 0 {
+                SortDir::Asc
+            } else {
+                SortDir::Desc
+            },
         }
     }
 
@@ -365,7 +392,10 @@ mod tests {
 
     #[test]
     fn fragments_are_decoded_and_checked() {
-        assert_eq!(fragment_id("#i-0a1b2c3d4e").as_deref(), Some("i-0a1b2c3d4e"));
+        assert_eq!(
+            fragment_id("#i-0a1b2c3d4e").as_deref(),
+            Some("i-0a1b2c3d4e")
+        );
         assert_eq!(fragment_id("i-0a1b").as_deref(), Some("i-0a1b"));
         assert_eq!(fragment_id("#%69-x").as_deref(), Some("i-x"));
         assert_eq!(fragment_id("#"), None);
@@ -375,14 +405,22 @@ mod tests {
         assert_eq!(fragment_id("#%E7%BB%BF"), None);
         assert_eq!(fragment_id("#%FF"), None);
         assert_eq!(fragment_id("#%"), None);
-        assert_eq!(fragment_id(&format!("#a{}", "b".repeat(63))).map(|s| s.len()), Some(64));
+        assert_eq!(
+            fragment_id(&format!("#a{}", "b".repeat(63))).map(|s| s.len()),
+            Some(64)
+        );
         assert_eq!(fragment_id(&format!("#a{}", "b".repeat(64))), None);
         assert_eq!(fragment_id("#i x"), None);
     }
 
     #[test]
     fn tokens_round_trip() {
-        for s in [Status::Exceeded, Status::Met, Status::Lagging, Status::NoTarget] {
+        for s in [
+            Status::Exceeded,
+            Status::Met,
+            Status::Lagging,
+            Status::NoTarget,
+        ] {
             assert_eq!(status_from_token(status_token(s)), Some(s));
         }
         assert_eq!(status_token(Status::NoTarget), "no_target");

@@ -25,6 +25,15 @@ pub fn indicator_id(sentence: &str, figure: &str, occurrence: usize) -> String {
     format!("i-{}", h.get(..10).unwrap_or(&h))
 }
 
+/// Safe as an HTML id, a CSS selector and a URL fragment (the rule `report_model::validate`
+/// applies).
+pub fn is_html_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.len() <= 64
+}
+
 /// Hands out unique ids: a taken id gets "-2", "-3" … appended.
 #[derive(Debug, Default)]
 pub struct IdSet {

@@ -85,16 +85,20 @@ fn clean(s: &str, ctx: &Context) -> (String, bool) {
             }
         }
         // "压缩到", "提升至": the verb goes with its particle.
+        let mut cut_to: Option<String> = None;
         for p in ["到", "至"] {
             if let Some(rest) = s.strip_suffix(p) {
                 for v in ["压缩", "缩短", "降低", "降", "提高", "提升", "增加", "增长", "减少", "下降", "上升", "控制在", "控制"] {
                     if let Some(r2) = rest.strip_suffix(v) {
-                        if !r2.is_empty() {
-                            s = r2.to_string();
+                        if !r2.is_empty() && cut_to.is_none() {
+                            cut_to = Some(r2.to_string());
                         }
                     }
                 }
             }
+        }
+        if let Some(c) = cut_to {
+            s = c;
         }
         if s == before {
             break;

@@ -1,0 +1,81 @@
+//! Where a deep link points: which element, and which collapsed sections must open to show it.
+
+use report_model::{Report, Section};
+
+/// What an element id in a deep link names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An indicator's row in the table (`#i-…`).
+    Indicator { id: String },
+    /// An indicator's figure inside the report text (`#fig-i-…`).
+    Figure { indicator_id: String },
+    /// A section heading (`#s-2-1`).
+    Section { id: String },
+    /// A paragraph (`#p-2-1-3`).
+    Paragraph { id: String },
+}
+
+/// Prefix of the element id that marks an indicator's figure in the text.
+pub const FIGURE_PREFIX: &str = "fig-";
+
+/// A resolved deep link: the target and the sections to open, outermost first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub target: Target,
+    pub open_sections: Vec<String>,
+}
+
+/// Resolves element `id` against `report`; `None` when nothing in the report has that id.
+pub fn locate(report: &Report, id: &str) -> Option<Location> {
+    let (indicator_id, figure) = match id.strip_prefix(FIGURE_PREFIX) {
+        Some(rest) => (rest, true),
+        None => (id, false),
+    };
+    let mut path = Vec::new();
+    for s in &report.sections {
+        if let Some(target) = find(s, id, indicator_id, figure, &mut path) {
+            return Some(Location {
+                target,
+                open_sections: path,
+            });
+        }
+    }
+    None
+}
+
+fn find(
+    s: &Section,
+    id: &str,
+    indicator_id: &str,
+    figure: bool,
+    path: &mut Vec<String>,
+) -> Option<Target> {
+    path.push(s.id.clone());
+    if !figure && s.id == id {
+        return Some(Target::Section { id: id.to_string() });
+    }
+    let holds_indicator = s
+        .indicators
+        .iter()
+        .chain(s.paragraphs.iter().flat_map(|p| p.indicators.iter()))
+        .any(|i| i.id == indicator_id);
+    if holds_indicator {
+        return Some(if figure {
+            Target::Figure {
+                indicator_id: indicator_id.to_string(),
+            }
+        } else {
+            Target::Indicator { id: id.to_string() }
+        });
+    }
+    if !figure && s.paragraphs.iter().any(|p| p.id == id) {
+        return Some(Target::Paragraph { id: id.to_string() });
+    }
+    for c in &s.children {
+        if let Some(t) = find(c, id, indicator_id, figure, path) {
+            return Some(t);
+        }
+    }
+    path.pop();
+    None
+}

@@ -1,0 +1,75 @@
+//! Checks against the real converted report, when `public/report.json` exists (it is produced by
+//! the converter; the test passes trivially without it).
+
+use report_view::{
+    completion_bar, headline, indicator_counts, rate_bar, rows, rows_to_csv, rows_to_text,
+    section_of_indicator, section_options, visible_rows, Filter, SortDir, SortKey, ViewState,
+};
+
+#[test]
+fn the_real_report_if_present() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/report.json");
+    let Ok(json) = std::fs::read_to_string(path) else {
+        eprintln!("{path} not found; skipped");
+        return;
+    };
+    let report: report_model::Report = match serde_json::from_str(&json) {
+        Ok(r) => r,
+        Err(e) => panic!("{path} does not parse: {e}"),
+    };
+    let rows = rows(&report);
+    let indicators = report.indicators();
+    assert_eq!(rows.len(), indicators.len());
+    for (row, ind) in rows.iter().zip(&indicators) {
+        assert_eq!(row.id, ind.id);
+        // Displays are the published strings, never re-formatted numbers.
+        assert_eq!(
+            row.value_display,
+            ind.value.as_ref().map(|v| v.display()).unwrap_or_default()
+        );
+        if let Some(c) = &row.change {
+            assert!(c.display.contains(&format!(
+                "{}{}",
+                ind.change
+                    .as_ref()
+                    .map(|c| c.amount.raw.as_str())
+                    .unwrap_or("?"),
+                ind.change
+                    .as_ref()
+                    .map(|c| c.amount.unit.as_str())
+                    .unwrap_or("?")
+            )));
+        }
+        let chain = section_of_indicator(&report, &row.id);
+        assert_eq!(chain.as_ref().and_then(|c| c.last()), Some(&row.section_id));
+        let _ = (completion_bar(row), rate_bar(row));
+    }
+    let counts = indicator_counts(&report);
+    assert_eq!(
+        report
+            .sections
+            .iter()
+            .map(|s| counts.get(&s.id).copied().unwrap_or(0))
+            .sum::<usize>(),
+        rows.len()
+    );
+    assert!(!section_options(&report).is_empty());
+    let _ = headline(&report);
+    for key in SortKey::ALL {
+        for dir in [SortDir::Asc, SortDir::Desc] {
+            assert_eq!(
+                visible_rows(&rows, &Filter::default(), key, dir).len(),
+                rows.len()
+            );
+        }
+    }
+    let state = ViewState::from_query("?q=完成&sort=completion&dir=desc");
+    let shown: Vec<_> = state
+        .visible_rows(&rows)
+        .into_iter()
+        .map(|i| &rows[i])
+        .collect();
+    let csv = rows_to_csv(&report.meta, "https://example.org/", &shown);
+    assert!(csv.starts_with('\u{feff}'));
+    let _ = rows_to_text(&report.meta, "https://example.org/", &shown);
+}

@@ -1,0 +1,266 @@
+//! A static, script-free, accessible HTML5 rendering of a report. Every piece of report text
+//! is escaped: the report is untrusted input.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use report_model::{Indicator, Report, Section, Status};
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "\
+:root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#5a5a5a;--line:#d0d0d0;--ok:#1a7f37;--bad:#b3261e;--accent:#0b5cad}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#121212;--muted:#a8a8a8;--line:#3a3a3a;--ok:#6fd28a;--bad:#ff8a80;--accent:#8ab4f8}}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.7 system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+a{color:var(--accent)}
+a:focus-visible,tr:target{outline:3px solid var(--accent);outline-offset:2px}
+.meta{color:var(--muted)}
+nav ol{padding-left:1.25rem}
+p{text-indent:0;margin:.6rem 0}
+.headline{font-weight:700}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+caption{text-align:left;font-weight:700;padding:.4rem 0}
+th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top;text-align:left}
+thead th{position:sticky;top:0;background:var(--bg)}
+td.num{white-space:nowrap}
+.status-exceeded,.status-met{color:var(--ok)}
+.status-lagging{color:var(--bad);font-weight:700}
+.table-wrap{overflow-x:auto}
+dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.summary dt{color:var(--muted)}
+dl.summary dd{margin:0}
+";
+
+/// The whole page: `<!DOCTYPE html>` … `</html>`, with a trailing newline.
+pub fn render_html_document(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(&report.meta.title));
+    let _ = writeln!(out, "<style>\n{STYLE}</style>");
+    out.push_str("</head>\n<body>\n");
+    out.push_str(&render_html_body(report));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Numbering as printed before a heading ("一、", "（一）", "1.", "（1）").
+fn numbering(s: &Section) -> String {
+    if s.number.is_empty() {
+        return String::new();
+    }
+    match s.level {
+        1 => format!("{}、", s.number),
+        2 | 4 => format!("（{}）", s.number),
+        _ => format!("{}.", s.number),
+    }
+}
+
+fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Exceeded => "超额完成",
+        Status::Met => "已完成",
+        Status::Lagging => "滞后",
+        Status::NoTarget => "无目标",
+    }
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Exceeded => "status-exceeded",
+        Status::Met => "status-met",
+        Status::Lagging => "status-lagging",
+        Status::NoTarget => "status-none",
+    }
+}
+
+/// The `<main>` element alone: header, table of contents, sections and the indicator table.
+/// Meant to be inlined into the app's page as its no-JavaScript fallback.
+pub fn render_html_body(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str("<main id=\"report\">\n<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&report.meta.title));
+    let mut meta = Vec::new();
+    if let Some(d) = &report.meta.published {
+        meta.push(format!("发布日期：<time datetime=\"{0}\">{0}</time>", esc(d)));
+    }
+    if let Some(s) = &report.meta.source {
+        meta.push(format!("来源：{}", esc(s)));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+    }
+    out.push_str("</header>\n");
+
+    // Summary.
+    if let Some(sum) = &report.summary {
+        let rows = [
+            ("任务总数", &sum.tasks_total),
+            ("完成目标的任务", &sum.tasks_on_target),
+            ("完成率", &sum.completion_rate),
+            ("进度滞后的任务", &sum.tasks_lagging),
+            ("专项指标", &sum.special_indicators),
+        ];
+        out.push_str("<section aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">概要</h2>\n<dl class=\"summary\">\n");
+        for (label, fig) in rows {
+            if let Some(f) = fig {
+                let _ = writeln!(
+                    out,
+                    "<dt>{label}</dt><dd><a href=\"#{}\">{}</a></dd>",
+                    esc(&f.indicator_id),
+                    esc(&f.value.display())
+                );
+            }
+        }
+        out.push_str("</dl>\n</section>\n");
+    }
+
+    // Table of contents.
+    out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
+    toc(&mut out, &report.sections);
+    out.push_str("<p><a href=\"#indicators\">指标一览</a></p>\n</nav>\n");
+
+    // Sections.
+    for s in &report.sections {
+        section(&mut out, s);
+    }
+
+    // Indicator table.
+    let mut where_: HashMap<&str, String> = HashMap::new();
+    for s in report.sections_flat() {
+        where_.insert(s.id.as_str(), format!("{}{}", numbering(s), s.title));
+    }
+    let inds = report.indicators();
+    out.push_str("<section id=\"indicators\" aria-labelledby=\"indicators-title\">\n");
+    out.push_str("<h2 id=\"indicators-title\">指标一览</h2>\n<div class=\"table-wrap\">\n<table>\n");
+    let _ = writeln!(
+        out,
+        "<caption>{}：共 {} 项指标</caption>",
+        esc(&report.meta.title),
+        inds.len()
+    );
+    out.push_str("<thead>\n<tr>");
+    for h in ["指标", "所在章节", "数值", "基期→数值", "变化", "目标完成", "状态", "来源"] {
+        let _ = write!(out, "<th scope=\"col\">{h}</th>");
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for ind in inds {
+        row(&mut out, ind, &where_);
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n</main>\n");
+    out
+}
+
+fn toc(out: &mut String, sections: &[Section]) {
+    if sections.is_empty() {
+        return;
+    }
+    out.push_str("<ol>\n");
+    for s in sections {
+        let _ = write!(
+            out,
+            "<li><a href=\"#{}\">{}{}</a>",
+            esc(&s.id),
+            esc(&numbering(s)),
+            esc(&s.title)
+        );
+        if !s.children.is_empty() {
+            out.push('\n');
+            toc(out, &s.children);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+fn section(out: &mut String, s: &Section) {
+    let h = (usize::from(s.level) + 1).clamp(2, 6);
+    let _ = writeln!(
+        out,
+        "<section id=\"{0}\" aria-labelledby=\"{0}-h\">\n<h{h} id=\"{0}-h\">{1}{2}</h{h}>",
+        esc(&s.id),
+        esc(&numbering(s)),
+        esc(&s.title)
+    );
+    for p in &s.paragraphs {
+        let _ = write!(out, "<p id=\"{}\">", esc(&p.id));
+        match p.headline.as_deref().and_then(|hl| p.text.strip_prefix(hl).map(|rest| (hl, rest))) {
+            Some((hl, rest)) => {
+                let _ = write!(out, "<span class=\"headline\">{}</span>{}", esc(hl), esc(rest));
+            }
+            None => out.push_str(&esc(&p.text)),
+        }
+        out.push_str("</p>\n");
+    }
+    for c in &s.children {
+        section(out, c);
+    }
+    out.push_str("</section>\n");
+}
+
+fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
+    let dash = "—".to_string();
+    let value = ind.value.as_ref().map_or_else(|| dash.clone(), |v| v.display());
+    let base = match (&ind.baseline, &ind.value) {
+        (Some(b), Some(v)) => format!("{} → {}", b.display(), v.display()),
+        _ => dash.clone(),
+    };
+    let change = ind.change.as_ref().map_or_else(|| dash.clone(), |c| c.raw.clone());
+    let target = ind.target.as_ref().map_or_else(
+        || dash.clone(),
+        |t| match (t.done, t.total) {
+            (Some(d), Some(n)) => format!("{}（{d}/{n}）", t.raw),
+            _ => t.raw.clone(),
+        },
+    );
+    let section_name = where_.get(ind.section_id.as_str()).cloned().unwrap_or_default();
+    let (href, label) = match &ind.source.paragraph_id {
+        Some(p) => (p.clone(), "原文段落"),
+        None => (ind.section_id.clone(), "章节标题"),
+    };
+    let mut name = esc(&ind.name);
+    if let Some(c) = &ind.category {
+        name.push_str(&format!("<br><small>{}</small>", esc(c)));
+    }
+    let _ = writeln!(
+        out,
+        "<tr id=\"{id}\"><th scope=\"row\">{name}</th><td><a href=\"#{sid}\">{sname}</a></td><td class=\"num\">{value}</td><td class=\"num\">{base}</td><td>{change}</td><td>{target}</td><td class=\"{scls}\">{status}</td><td><a href=\"#{href}\" title=\"{sentence}\">{label}</a></td></tr>",
+        id = esc(&ind.id),
+        sid = esc(&ind.section_id),
+        sname = esc(&section_name),
+        value = esc(&value),
+        base = esc(&base),
+        change = esc(&change),
+        target = esc(&target),
+        scls = status_class(ind.status),
+        status = status_label(ind.status),
+        href = esc(&href),
+        sentence = esc(&ind.source.sentence),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(esc("<script>alert('x')&\"</script>"), "&lt;script&gt;alert(&#39;x&#39;)&amp;&quot;&lt;/script&gt;");
+    }
+}

@@ -1,0 +1,71 @@
+//! The report's own summary at the top: tasks, on target, completion rate, lagging, special
+//! indicators. Every figure comes from the JSON and links to its source indicator.
+
+use leptos::prelude::*;
+use report_view::HeadlineFigure;
+
+use crate::page::PageState;
+use crate::widgets::ProgressBar;
+
+#[component]
+pub fn HeadlineFigures() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let h = state.report.with_value(|r| report_view::headline(r));
+    let any = h.tasks_total.is_some()
+        || h.completion_rate.is_some()
+        || h.lagging.is_some()
+        || !h.lagging_items.is_empty();
+    if !any {
+        return None;
+    }
+    let bar = h.completion_bar().map(|bar| {
+        let shown = h
+            .completion_rate
+            .as_ref()
+            .map(|f| f.display.clone())
+            .unwrap_or_default();
+        view! {
+            <div class="headline-bar">
+                <ProgressBar bar shown label="任务完成率"/>
+            </div>
+        }
+    });
+    let lagging = (!h.lagging_items.is_empty()).then(|| {
+        view! {
+            <p class="headline-lagging">
+                <span class="status status-lagging">"进度滞后"</span> " "
+                {h.lagging_items.iter().enumerate().map(|(k, (id, name))| view! {
+                    {(k > 0).then_some("、")}
+                    <a href=format!("#{id}")>{name.clone()}</a>
+                }).collect_view()}
+            </p>
+        }
+    });
+    Some(view! {
+        <section class="headline" aria-labelledby="headline-title">
+            <h2 id="headline-title">"总体情况"</h2>
+            <dl class="headline-figures">
+                <Figure label="市政府绩效任务" figure=h.tasks_total.clone()/>
+                <Figure label="完成年初既定目标" figure=h.on_target.clone()/>
+                <Figure label="完成率" figure=h.completion_rate.clone()/>
+                <Figure label="进度滞后" figure=h.lagging.clone()/>
+                <Figure label="市级专项指标" figure=h.special_indicators.clone()/>
+            </dl>
+            {bar}
+            {lagging}
+        </section>
+    })
+}
+
+/// One headline figure; nothing when the report does not state it.
+#[component]
+fn Figure(label: &'static str, figure: Option<HeadlineFigure>) -> impl IntoView {
+    figure.map(|f| {
+        view! {
+            <div class="headline-figure">
+                <dt>{label}</dt>
+                <dd><a href=format!("#{}", f.indicator_id) class="headline-link">{f.display}</a></dd>
+            </div>
+        }
+    })
+}

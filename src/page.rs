@@ -1,0 +1,215 @@
+//! The loaded report page: its shared state, the URL it keeps in sync, and deep links.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use report_model::Report;
+use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState};
+
+use crate::browser;
+use crate::headline::HeadlineFigures;
+use crate::sections::SectionTree;
+use crate::table::IndicatorTable;
+
+/// How many table rows are rendered at first; "显示更多" adds as many again. Keeps the DOM small
+/// for very large reports while the table stays a real, accessible `<table>`.
+pub const PAGE_SIZE: usize = 200;
+
+/// State shared by the page's components (provided as context; all fields are `Copy` handles).
+#[derive(Clone, Copy)]
+pub struct PageState {
+    pub report: StoredValue<Arc<Report>>,
+    pub rows: StoredValue<Arc<Vec<IndicatorRow>>>,
+    /// Filter and sort, mirrored in the URL query.
+    pub view: RwSignal<ViewState>,
+    /// Ids of the open sections.
+    pub open: RwSignal<HashSet<String>>,
+    /// The element a deep link points at (highlighted).
+    pub target: RwSignal<Option<String>>,
+    /// Text for the polite live region.
+    pub announce: RwSignal<String>,
+    /// A notice above the report (e.g. a deep link to nothing).
+    pub notice: RwSignal<Option<String>>,
+    /// How many of the matching rows are rendered.
+    pub limit: RwSignal<usize>,
+    /// The indicator whose figure tooltip is showing.
+    pub tip: RwSignal<Option<String>>,
+    /// The current history entry was made by typing in the search box: further typing replaces
+    /// it, so one "back" undoes a whole search rather than one character.
+    typing_entry: RwSignal<bool>,
+}
+
+impl PageState {
+    fn new(report: Arc<Report>) -> Self {
+        let rows = Arc::new(report_view::rows(&report));
+        let mut view = ViewState::from_query(&browser::query());
+        view.forget_unknown_section(&report);
+        let open = report.sections.iter().map(|s| s.id.clone()).collect();
+        PageState {
+            report: StoredValue::new(report),
+            rows: StoredValue::new(rows),
+            view: RwSignal::new(view),
+            open: RwSignal::new(open),
+            target: RwSignal::new(None),
+            announce: RwSignal::new(String::new()),
+            notice: RwSignal::new(None),
+            limit: RwSignal::new(PAGE_SIZE),
+            tip: RwSignal::new(None),
+            typing_entry: RwSignal::new(false),
+        }
+    }
+
+    /// Changes the filter or sort and records it in the URL. Typing replaces the history entry
+    /// made by the previous keystroke; every other change adds an entry.
+    pub fn update_view(&self, typing: bool, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.view.get_untracked();
+        change(&mut next);
+        if next == self.view.get_untracked() {
+            return;
+        }
+        let push = !(typing && self.typing_entry.get_untracked());
+        self.typing_entry.set(typing);
+        self.limit.set(PAGE_SIZE);
+        browser::set_query(&next.to_query(), push);
+        self.view.set(next);
+    }
+
+    pub fn is_open(&self, id: &str) -> bool {
+        self.open.with(|o| o.contains(id))
+    }
+
+    pub fn set_open(&self, id: &str, open: bool) {
+        self.open.update(|o| {
+            if open {
+                o.insert(id.to_string());
+            } else {
+                o.remove(id);
+            }
+        });
+    }
+
+    /// Shows the element named by `location.hash`: opens the sections holding it, makes its
+    /// table row visible, highlights it, scrolls to it and moves focus there.
+    pub fn follow_hash(&self) {
+        let hash = browser::hash();
+        if hash.is_empty() || hash == "#" {
+            return;
+        }
+        let Some(id) = fragment_id(&hash) else {
+            self.notice.set(Some("链接中的位置无效，已显示完整报告。".into()));
+            return;
+        };
+        let found = self.report.with_value(|r| locate(r, &id));
+        let Some(location) = found else {
+            self.notice.set(Some(format!(
+                "未找到链接指向的内容（#{id}），可能已更新或链接有误。已显示完整报告。"
+            )));
+            return;
+        };
+        self.notice.set(None);
+        self.open
+            .update(|o| o.extend(location.open_sections.iter().cloned()));
+        if let Target::Indicator { id } = &location.target {
+            self.reveal_row(id);
+        }
+        self.target.set(Some(id.clone()));
+        let focus_id = match &location.target {
+            Target::Section { id } => format!("btn-{id}"),
+            _ => id,
+        };
+        // After the opened sections and rows are in the DOM.
+        request_animation_frame(move || {
+            browser::scroll_to_and_focus(&focus_id);
+        });
+    }
+
+    /// Makes sure the row of indicator `id` is rendered: clears a filter that hides it and
+    /// extends the rendered range to reach it.
+    fn reveal_row(&self, id: &str) {
+        let rows = self.rows.get_value();
+        let Some(index) = rows.iter().position(|r| r.id == id) else {
+            return;
+        };
+        let mut shown = self.view.with_untracked(|v| v.visible_rows(&rows));
+        if !shown.contains(&index) {
+            self.update_view(false, |v| v.filter = Default::default());
+            self.announce.set("已清除筛选条件，以显示链接指向的指标".into());
+            shown = self.view.with_untracked(|v| v.visible_rows(&rows));
+        }
+        if let Some(pos) = shown.iter().position(|&i| i == index) {
+            if pos >= self.limit.get_untracked() {
+                self.limit.set(pos + 1);
+            }
+        }
+    }
+}
+
+/// The whole page for a loaded report.
+#[component]
+pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&report.meta.title);
+    }
+    let state = PageState::new(report.clone());
+    provide_context(state);
+
+    // Back/forward: restore the filter and sort the URL records, and follow its fragment.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let mut view = ViewState::from_query(&browser::query());
+        state
+            .report
+            .with_value(|r| view.forget_unknown_section(r));
+        state.view.set(view);
+        state.follow_hash();
+    });
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| state.follow_hash());
+    on_cleanup(move || {
+        popstate.remove();
+        hashchange.remove();
+    });
+    request_animation_frame(move || {
+        browser::mark("report-ready");
+        state.follow_hash();
+    });
+
+    let meta = report.meta.clone();
+    view! {
+        <header class="report-header">
+            <h1>{meta.title}</h1>
+            <p class="report-meta">
+                {meta.published.map(|d| view! {
+                    <span>"发布日期：" <time datetime=d.clone()>{d.clone()}</time></span>
+                })}
+                {meta.source.map(|s| view! { <span class="report-source">"来源：" {s}</span> })}
+            </p>
+        </header>
+        <PageNotice/>
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || state.announce.get()}
+        </p>
+        <main class="report-body">
+            <HeadlineFigures/>
+            <SectionTree/>
+            <IndicatorTable/>
+        </main>
+    }
+}
+
+/// A dismissable notice, e.g. for a deep link to an id the report does not have.
+#[component]
+fn PageNotice() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    move || {
+        state.notice.get().map(|text| {
+            view! {
+                <div class="notice page-notice" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="secondary" on:click=move |_| state.notice.set(None)>
+                        "知道了"
+                    </button>
+                </div>
+            }
+        })
+    }
+}

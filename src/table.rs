@@ -1,0 +1,310 @@
+//! The indicator table: filters and sort kept in the URL, sortable headers with `aria-sort`,
+//! a live-region announcement of each change, rows that become cards on a phone.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use report_model::{IndicatorKind, Status};
+use report_view::labels::{
+    kind_label, result_count_announcement, sort_announcement, sort_key_label, status_label,
+};
+use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
+use report_view::{
+    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey,
+    FIGURE_PREFIX,
+};
+
+use crate::browser;
+use crate::page::{PageState, PAGE_SIZE};
+use crate::widgets::{ProgressBar, StatusBadge};
+
+const STATUSES: [Status; 4] = [
+    Status::Exceeded,
+    Status::Met,
+    Status::Lagging,
+    Status::NoTarget,
+];
+const KINDS: [IndicatorKind; 5] = [
+    IndicatorKind::Quantity,
+    IndicatorKind::Rate,
+    IndicatorKind::Completion,
+    IndicatorKind::Change,
+    IndicatorKind::Qualitative,
+];
+
+#[component]
+pub fn IndicatorTable() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let rows = state.rows.get_value();
+    let total = rows.len();
+    let visible = {
+        let rows = rows.clone();
+        Memo::new(move |_| state.view.with(|v| v.visible_rows(&rows)))
+    };
+    let shown = move || {
+        let limit = state.limit.get();
+        visible.with(|v| v.iter().copied().take(limit).collect::<Vec<usize>>())
+    };
+    // Announce the result count when the filter changes (not on first render).
+    Effect::new(move |prev: Option<usize>| {
+        let n = visible.with(Vec::len);
+        if prev.is_some_and(|p| p != n) {
+            state.announce.set(result_count_announcement(n, total));
+        }
+        n
+    });
+    let more = move || {
+        let remaining = visible.with(Vec::len).saturating_sub(state.limit.get());
+        (remaining > 0).then(|| {
+            view! {
+                <button type="button" class="secondary more-rows"
+                    on:click=move |_| state.limit.update(|l| *l += PAGE_SIZE)>
+                    {format!("显示更多（还有 {remaining} 项）")}
+                </button>
+            }
+        })
+    };
+    view! {
+        <section class="indicators" aria-labelledby="indicators-title">
+            <h2 id="indicators-title">"指标一览"</h2>
+            <Filters/>
+            <p class="result-count" id="result-count">
+                {move || result_count_announcement(visible.with(Vec::len), total)}
+            </p>
+            <div class="table-wrap">
+                <table class="indicator-table" aria-describedby="result-count">
+                    <caption class="visually-hidden">"报告中的全部量化指标，可筛选和排序"</caption>
+                    <thead>
+                        <tr>
+                            <SortHeader key=SortKey::Name/>
+                            <SortHeader key=SortKey::Section/>
+                            <SortHeader key=SortKey::Value/>
+                            <SortHeader key=SortKey::Baseline/>
+                            <SortHeader key=SortKey::Change/>
+                            <SortHeader key=SortKey::Completion/>
+                            <SortHeader key=SortKey::Status/>
+                            <th scope="col">"来源"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=shown key=|i| *i let:i>
+                            <IndicatorRowView row=rows[i].clone()/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {more}
+        </section>
+    }
+}
+
+/// Search box, section / status / kind menus, and (on phones, where headers are hidden) a sort
+/// menu. Each writes the URL query.
+#[component]
+fn Filters() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let sections = state
+        .report
+        .with_value(|r| report_view::section_options(r));
+    let on_query = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.update_view(true, |v| v.filter.query = value);
+    };
+    let on_section = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.update_view(false, |v| {
+            v.filter.section = (!value.is_empty()).then_some(value)
+        });
+    };
+    let on_status = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.update_view(false, |v| v.filter.status = status_from_token(&value));
+    };
+    let on_kind = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.update_view(false, |v| v.filter.kind = kind_from_token(&value));
+    };
+    let on_sort = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let (key, dir) = match value.split_once(':') {
+            Some((k, d)) => (
+                SortKey::from_token(k).unwrap_or_default(),
+                SortDir::from_token(d).unwrap_or_default(),
+            ),
+            None => (SortKey::Published, SortDir::Asc),
+        };
+        sort_to(state, key, dir);
+    };
+    let section_value = move || state.view.with(|v| v.filter.section.clone().unwrap_or_default());
+    let status_value = move || {
+        state
+            .view
+            .with(|v| v.filter.status.map(status_token).unwrap_or_default())
+    };
+    let kind_value = move || {
+        state
+            .view
+            .with(|v| v.filter.kind.map(kind_token).unwrap_or_default())
+    };
+    let sort_value = move || state.view.with(|v| format!("{}:{}", v.sort.token(), v.dir.token()));
+    view! {
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <label>"搜索指标或原文"
+                <input type="search" id="filter-q" autocomplete="off"
+                    prop:value=move || state.view.with(|v| v.filter.query.clone())
+                    on:input=on_query/>
+            </label>
+            <label>"章节"
+                <select id="filter-section" on:change=on_section prop:value=section_value>
+                    <option value="">"全部章节"</option>
+                    {sections.into_iter().map(|s| {
+                        let indent = "\u{3000}".repeat(s.depth);
+                        view! { <option value=s.id.clone()>{format!("{indent}{}", s.label)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>"状态"
+                <select id="filter-status" on:change=on_status prop:value=status_value>
+                    <option value="">"全部状态"</option>
+                    {STATUSES.into_iter().map(|s| view! {
+                        <option value=status_token(s)>{status_label(s)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>"类型"
+                <select id="filter-kind" on:change=on_kind prop:value=kind_value>
+                    <option value="">"全部类型"</option>
+                    {KINDS.into_iter().map(|k| view! {
+                        <option value=kind_token(k)>{kind_label(k)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="sort-mobile">"排序"
+                <select id="sort-mobile" on:change=on_sort prop:value=sort_value>
+                    {SortKey::ALL.into_iter().flat_map(|k| [SortDir::Asc, SortDir::Desc].map(move |d| (k, d)))
+                        .filter(|(k, d)| *k != SortKey::Published || *d == SortDir::Asc)
+                        .map(|(k, d)| view! {
+                            <option value=format!("{}:{}", k.token(), d.token())>{sort_announcement(k, d)}</option>
+                        }).collect_view()}
+                </select>
+            </label>
+        </form>
+    }
+}
+
+fn sort_to(state: PageState, key: SortKey, dir: SortDir) {
+    state.update_view(false, |v| {
+        v.sort = key;
+        v.dir = dir;
+    });
+    state.announce.set(sort_announcement(key, dir));
+}
+
+/// A column header with a sort button; `aria-sort` only on the sorted column.
+#[component]
+fn SortHeader(key: SortKey) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let aria_sort = move || {
+        state
+            .view
+            .with(|v| (v.sort == key).then(|| v.dir.aria_sort()))
+    };
+    let click = move |_| {
+        let current = state.view.with_untracked(|v| (v.sort, v.dir));
+        let (k, d) = next_sort(current, key);
+        sort_to(state, k, d);
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort-button" on:click=click>{sort_key_label(key)}</button>
+        </th>
+    }
+}
+
+/// One indicator. The row's id is the indicator id, so `…#<id>` links land on it.
+#[component]
+fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let id = row.id.clone();
+    let is_target = {
+        let id = id.clone();
+        move || state.target.with(|t| t.as_deref() == Some(id.as_str()))
+    };
+    let lagging = row.status == Status::Lagging;
+    let completion = completion_bar(&row).map(|bar| {
+        let shown = row.completion_display.clone().unwrap_or_default();
+        view! { <ProgressBar bar shown lagging/> }
+    });
+    let rate = rate_bar(&row).map(|bar| {
+        let shown = row.value_display.clone();
+        view! { <ProgressBar bar shown lagging/> }
+    });
+    let baseline = row.baseline_display.clone().map(|b| {
+        view! { <span class="baseline">{b}" → "{row.value_display.clone()}</span> }
+    });
+    let change = row.change.clone().map(|c| {
+        // Percentage points and percent are different things: different class and wording.
+        let (class, hint) = match c.unit {
+            ChangeUnit::PercentagePoints => ("change-pp", "（百分点）"),
+            ChangeUnit::Percent => ("change-pct", "（百分比）"),
+            ChangeUnit::Other(_) => ("change-other", ""),
+        };
+        view! {
+            <span class=class title=c.phrase.clone()>{c.display_with_basis()}</span>
+            <span class="visually-hidden">{hint}{c.phrase.clone()}</span>
+        }
+    });
+    let source_href = format!("#{FIGURE_PREFIX}{id}");
+    let source_href = if row.paragraph_id.is_some() {
+        source_href
+    } else {
+        // A heading-level item (e.g. a lagging task): link to its section.
+        format!("#{}", row.section_id)
+    };
+    view! {
+        <tr id=id.clone() tabindex="-1" class:is-target=is_target>
+            <td class="cell-name" data-label="指标">
+                <strong>{row.name.clone()}</strong>
+                " "<span class="kind">{kind_label(row.kind)}</span>
+            </td>
+            <td data-label="章节">{row.section_title.clone()}</td>
+            <td class="num" data-label="数值">{row.value_display.clone()}{rate}</td>
+            <td class="num" data-label="基期→数值">{baseline}</td>
+            <td class="num" data-label="变化">{change}</td>
+            <td data-label="目标完成">{completion}</td>
+            <td data-label="状态"><StatusBadge status=row.status/></td>
+            <td data-label="来源">
+                <div class="row-actions">
+                    <a href=source_href title=row.sentence.clone()>"查看原文"</a>
+                    <CopyLink id=id.clone()/>
+                </div>
+            </td>
+        </tr>
+    }
+}
+
+/// The indicator's deep link, as a real link (it prints as a URL) and a copy button.
+#[component]
+fn CopyLink(id: String) -> impl IntoView {
+    let url = format!("{}#{id}", browser::page_url());
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            spawn_local(async move {
+                copied.set(Some(browser::copy_text(&url).await));
+            });
+        }
+    };
+    let status = move || match copied.get() {
+        None => String::new(),
+        Some(Ok(())) => "已复制".into(),
+        Some(Err(e)) => format!("{e}，请手动复制链接"),
+    };
+    view! {
+        <a class="deep-link" href=url.clone()>"链接"</a>
+        <button type="button" class="link-button" on:click=copy
+            aria-label=format!("复制此指标的链接 {url}")>"复制链接"</button>
+        <span class="copy-status" role="status">{status}</span>
+    }
+}

@@ -1,0 +1,56 @@
+//! Small presentational pieces shared by the headline and the table.
+
+use leptos::prelude::*;
+use report_model::Status;
+use report_view::labels::status_label;
+use report_view::url_state::status_token;
+use report_view::BarView;
+
+/// A status as text and colour (never colour alone).
+#[component]
+pub fn StatusBadge(status: Status) -> impl IntoView {
+    let class = format!("status status-{}", status_token(status));
+    view! { <span class=class>{status_label(status)}</span> }
+}
+
+/// An accessible progress bar. A value over the maximum fills the track and shows a visible
+/// overflow mark; the true figure is always in `aria-valuetext` and printed beside the bar.
+#[component]
+pub fn ProgressBar(
+    bar: BarView,
+    /// The figure shown beside the bar, as published ("201.28%").
+    shown: String,
+    #[prop(optional)] lagging: bool,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
+    let mut class = String::from("bar");
+    if bar.overflow {
+        class.push_str(" bar-overflow");
+    }
+    if lagging {
+        class.push_str(" bar-lagging");
+    }
+    let fill = format!("{:.2}%", bar.fill_percent);
+    let baseline = bar.baseline_percent.map(|b| {
+        let left = format!("{b:.2}%");
+        view! { <span class="bar-baseline" style:left=left title="基期"></span> }
+    });
+    view! {
+        <div class=class>
+            <div
+                class="bar-track"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin=bar.aria_valuemin.to_string()
+                aria-valuemax=bar.aria_valuemax.to_string()
+                aria-valuenow=bar.aria_valuenow.to_string()
+                aria-valuetext=bar.aria_valuetext.clone()
+            >
+                <span class="bar-fill" style:width=fill></span>
+                {baseline}
+            </div>
+            {bar.overflow.then(|| view! { <span class="bar-overflow-mark" aria-hidden="true">"超100%"</span> })}
+            <span class="bar-value" aria-hidden="true">{shown}</span>
+        </div>
+    }
+}
