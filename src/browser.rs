@@ -38,6 +38,12 @@ pub fn set_query(query: &str, push: bool) {
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
+    // Embed mode is not part of the view state but must survive every change of it.
+    let query = match (crate::embed::is_embed(), query.is_empty()) {
+        (false, _) => query.to_string(),
+        (true, true) => "?embed=1".to_string(),
+        (true, false) => format!("{query}&embed=1"),
+    };
     let url = format!("{path}{query}{}", hash());
     let state = wasm_bindgen::JsValue::NULL;
     let _ = if push {
@@ -84,4 +90,55 @@ pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "浏览器不允许下载文件".to_string();
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or("页面不可用")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "浏览器不允许下载文件".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A value from localStorage; `None` where storage is blocked.
+pub fn stored(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Saves a value in localStorage; silently does nothing where storage is blocked.
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Adds or removes a class on `<html>` (page-wide modes such as large font or embed).
+pub fn set_root_class(class: &str, on: bool) {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let list = root.class_list();
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
 }

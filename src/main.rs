@@ -2,15 +2,18 @@
 
 mod app;
 mod browser;
+mod embed;
 mod fetch;
 mod headline;
 mod page;
 mod sections;
 mod table;
+mod tools;
 mod widgets;
 
 fn main() {
     // Panics go to the browser console with their message (panic = "abort" keeps it).
     console_error_panic_hook::set_once();
+    embed::start();
     app::mount();
 }

@@ -11,6 +11,7 @@ use crate::browser;
 use crate::headline::HeadlineFigures;
 use crate::sections::SectionTree;
 use crate::table::IndicatorTable;
+use crate::tools::PageTools;
 
 /// How many table rows are rendered at first; "显示更多" adds as many again. Keeps the DOM small
 /// for very large reports while the table stays a real, accessible `<table>`.
@@ -97,7 +98,8 @@ impl PageState {
             return;
         }
         let Some(id) = fragment_id(&hash) else {
-            self.notice.set(Some("链接中的位置无效，已显示完整报告。".into()));
+            self.notice
+                .set(Some("链接中的位置无效，已显示完整报告。".into()));
             return;
         };
         let found = self.report.with_value(|r| locate(r, &id));
@@ -134,7 +136,8 @@ impl PageState {
         let mut shown = self.view.with_untracked(|v| v.visible_rows(&rows));
         if !shown.contains(&index) {
             self.update_view(false, |v| v.filter = Default::default());
-            self.announce.set("已清除筛选条件，以显示链接指向的指标".into());
+            self.announce
+                .set("已清除筛选条件，以显示链接指向的指标".into());
             shown = self.view.with_untracked(|v| v.visible_rows(&rows));
         }
         if let Some(pos) = shown.iter().position(|&i| i == index) {
@@ -157,9 +160,7 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
     // Back/forward: restore the filter and sort the URL records, and follow its fragment.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         let mut view = ViewState::from_query(&browser::query());
-        state
-            .report
-            .with_value(|r| view.forget_unknown_section(r));
+        state.report.with_value(|r| view.forget_unknown_section(r));
         state.view.set(view);
         state.follow_hash();
     });
@@ -184,6 +185,7 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
                 {meta.source.map(|s| view! { <span class="report-source">"来源：" {s}</span> })}
             </p>
         </header>
+        <PageTools/>
         <PageNotice/>
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announce.get()}

@@ -9,8 +9,7 @@ use report_view::labels::{
 };
 use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
 use report_view::{
-    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey,
-    FIGURE_PREFIX,
+    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey, FIGURE_PREFIX,
 };
 
 use crate::browser;
@@ -102,9 +101,7 @@ pub fn IndicatorTable() -> impl IntoView {
 #[component]
 fn Filters() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let sections = state
-        .report
-        .with_value(|r| report_view::section_options(r));
+    let sections = state.report.with_value(|r| report_view::section_options(r));
     let on_query = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         state.update_view(true, |v| v.filter.query = value);
@@ -134,7 +131,11 @@ fn Filters() -> impl IntoView {
         };
         sort_to(state, key, dir);
     };
-    let section_value = move || state.view.with(|v| v.filter.section.clone().unwrap_or_default());
+    let section_value = move || {
+        state
+            .view
+            .with(|v| v.filter.section.clone().unwrap_or_default())
+    };
     let status_value = move || {
         state
             .view
@@ -145,7 +146,11 @@ fn Filters() -> impl IntoView {
             .view
             .with(|v| v.filter.kind.map(kind_token).unwrap_or_default())
     };
-    let sort_value = move || state.view.with(|v| format!("{}:{}", v.sort.token(), v.dir.token()));
+    let sort_value = move || {
+        state
+            .view
+            .with(|v| format!("{}:{}", v.sort.token(), v.dir.token()))
+    };
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>"搜索指标或原文"

@@ -159,7 +159,10 @@ fn wasm_bindgen_version() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }
@@ -181,7 +184,11 @@ fn cargo_install(krate: &str, bin: &str, version: &str, locked: bool) -> Result 
 
 fn binaryen() -> Result {
     let wanted = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let have = tool_version(&tools_dir().join("node_modules/.bin/wasm-opt").to_string_lossy());
+    let have = tool_version(
+        &tools_dir()
+            .join("node_modules/.bin/wasm-opt")
+            .to_string_lossy(),
+    );
     if have.is_some_and(|v| v.contains(&format!("version_{wanted})"))) {
         return Ok(());
     }

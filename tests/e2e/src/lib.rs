@@ -58,7 +58,11 @@ impl StaticServer {
     }
 
     /// `overrides` maps a path relative to the prefix ("report.json") to a canned response.
-    pub fn with_overrides(dir: PathBuf, prefix: &str, overrides: HashMap<String, Override>) -> Self {
+    pub fn with_overrides(
+        dir: PathBuf,
+        prefix: &str,
+        overrides: HashMap<String, Override>,
+    ) -> Self {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
         let port = server
             .server_addr()
@@ -113,7 +117,10 @@ fn respond(dir: &Path, prefix: &str, overrides: &HashMap<String, Override>, url:
     if let Some(o) = overrides.get(&rel) {
         return with_type(o.status, &o.content_type, o.body.clone());
     }
-    if rel.split('/').any(|seg| seg == ".." || seg.starts_with('.')) {
+    if rel
+        .split('/')
+        .any(|seg| seg == ".." || seg.starts_with('.'))
+    {
         return plain(403, "forbidden");
     }
     match std::fs::read(dir.join(&rel)) {
@@ -136,7 +143,11 @@ fn content_type(path: &str) -> &'static str {
 }
 
 fn plain(status: u16, text: &str) -> Response {
-    with_type(status, "text/plain; charset=utf-8", text.as_bytes().to_vec())
+    with_type(
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    )
 }
 
 fn with_type(status: u16, content_type: &str, body: Vec<u8>) -> Response {
@@ -284,5 +295,50 @@ fn wait_for_port(port: u16, limit: Duration) {
             "WebDriver did not listen on port {port}"
         );
         thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The report the release build serves (`dist/report.json`), for looking up generated ids.
+pub fn served_report() -> serde_json::Value {
+    let path = dist_dir().join("report.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// Every indicator object of a report, depth first in published order.
+pub fn all_indicators(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    fn walk(s: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
+        let list = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default();
+        out.extend(list(&s["indicators"]));
+        for p in list(&s["paragraphs"]) {
+            out.extend(list(&p["indicators"]));
+        }
+        for c in list(&s["children"]) {
+            walk(&c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in report["sections"].as_array().cloned().unwrap_or_default() {
+        walk(&s, &mut out);
+    }
+    out
+}
+
+/// The id of the indicator whose value is published as `raw` + `unit` ("37814" + "亩").
+pub fn indicator_id_by_value(report: &serde_json::Value, raw: &str, unit: &str) -> String {
+    all_indicators(report)
+        .into_iter()
+        .find(|i| i["value"]["raw"] == raw && i["value"]["unit"] == unit)
+        .and_then(|i| i["id"].as_str().map(str::to_string))
+        .unwrap_or_else(|| panic!("no indicator with value {raw}{unit}"))
+}
+
+/// Saves a PNG screenshot under `target/screenshots/` (for people to look at).
+pub async fn screenshot(session: &Session, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    let _ = std::fs::create_dir_all(&dir);
+    if let Ok(png) = session.client.screenshot().await {
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
     }
 }

@@ -7,7 +7,11 @@ use e2e::{dist_dir, Override, Session, StaticServer};
 
 /// Typed from the published report, not read from our JSON: the page must match the source.
 const TITLE: &str = "通州区2019年度绩效管理工作报告";
-const TOP_LEVEL_HEADINGS: [&str; 3] = ["一、总体情况", "二、主要做法和工作成效", "三、存在问题及改进措施"];
+const TOP_LEVEL_HEADINGS: [&str; 3] = [
+    "一、总体情况",
+    "二、主要做法和工作成效",
+    "三、存在问题及改进措施",
+];
 
 #[tokio::test(flavor = "current_thread")]
 async fn page_shows_title_metadata_and_every_top_level_heading_under_a_sub_path() {
@@ -15,14 +19,20 @@ async fn page_shows_title_metadata_and_every_top_level_heading_under_a_sub_path(
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open page");
     s.wait_for(".report-header h1").await;
-    assert!(s.texts(".notice-error").await.is_empty(), "page shows an error");
+    assert!(
+        s.texts(".notice-error").await.is_empty(),
+        "page shows an error"
+    );
     assert_eq!(s.texts(".report-header h1").await, vec![TITLE]);
     let meta = s.texts(".report-meta").await.join(" ");
     assert!(meta.contains("2020-01-10"), "date missing: {meta}");
     assert!(meta.contains("区信息中心"), "source missing: {meta}");
     let headings = s.texts(".report-body h2").await;
     for h in TOP_LEVEL_HEADINGS {
-        assert!(headings.iter().any(|t| t.contains(h)), "{h} not in {headings:?}");
+        assert!(
+            headings.iter().any(|t| t.contains(h)),
+            "{h} not in {headings:?}"
+        );
     }
     let title = s.client.title().await.expect("document title");
     assert_eq!(title, TITLE);
@@ -38,7 +48,10 @@ async fn error_shown_for(report: Override, expected: &str) {
     s.client.goto(&server.url("")).await.expect("open page");
     let alert = s.wait_for("[role=alert] .error-message").await;
     let text = alert.text().await.unwrap_or_default();
-    assert!(text.contains(expected), "{text:?} does not say {expected:?}");
+    assert!(
+        text.contains(expected),
+        "{text:?} does not say {expected:?}"
+    );
     assert_eq!(s.texts("[role=alert] button").await, vec!["重试"]);
     s.close().await;
 }
@@ -51,7 +64,11 @@ async fn a_missing_report_shows_an_error_with_a_retry_button() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_malformed_report_shows_an_error_not_a_blank_page() {
     error_shown_for(
-        Override::new(200, "application/json", "{\"schema_version\": \"1.0\", \"meta\": "),
+        Override::new(
+            200,
+            "application/json",
+            "{\"schema_version\": \"1.0\", \"meta\": ",
+        ),
         "格式有误",
     )
     .await;
