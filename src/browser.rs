@@ -95,9 +95,7 @@ pub fn mark(name: &str) {
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |_| "浏览器不允许下载文件".to_string();
-    let document = window()
-        .and_then(|w| w.document())
-        .ok_or("页面不可用")?;
+    let document = window().and_then(|w| w.document()).ok_or("页面不可用")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -79,3 +79,63 @@ fn find(
     path.pop();
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+
+    #[test]
+    fn every_kind_of_id_resolves_with_the_sections_to_open() {
+        let report = fixture::report();
+        let flat = report.sections_flat();
+        let deep = flat
+            .iter()
+            .find(|s| s.level >= 2 && !s.paragraphs.is_empty())
+            .expect("fixture has a sub-section with paragraphs");
+        let parent: Vec<String> = report
+            .sections
+            .iter()
+            .filter(|s| s.children.iter().any(|c| c.id == deep.id))
+            .map(|s| s.id.clone())
+            .collect();
+        let chain = [parent.clone(), vec![deep.id.clone()]].concat();
+        let paragraph = &deep.paragraphs[0];
+        let indicator = &paragraph.indicators[0];
+
+        let at = |id: &str| locate(&report, id).expect("found");
+        assert_eq!(
+            at(&indicator.id),
+            Location {
+                target: Target::Indicator {
+                    id: indicator.id.clone()
+                },
+                open_sections: chain.clone()
+            }
+        );
+        assert_eq!(
+            at(&format!("fig-{}", indicator.id)).target,
+            Target::Figure {
+                indicator_id: indicator.id.clone()
+            }
+        );
+        assert_eq!(at(&paragraph.id).open_sections, chain);
+        assert_eq!(
+            at(&deep.id),
+            Location {
+                target: Target::Section {
+                    id: deep.id.clone()
+                },
+                open_sections: chain
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_ids_and_figures_of_sections_are_not_found() {
+        let report = fixture::report();
+        assert_eq!(locate(&report, "i-nothing"), None);
+        assert_eq!(locate(&report, "fig-s-1"), None);
+        assert_eq!(locate(&report, ""), None);
+    }
+}

@@ -90,3 +90,85 @@ fn figure_range(
             .map(|at| (at, at + len))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+
+    #[test]
+    fn runs_give_back_the_text_exactly_and_mark_each_figure_once() {
+        let report = fixture::report();
+        for s in report.sections_flat() {
+            for p in &s.paragraphs {
+                let runs = paragraph_runs(p);
+                let joined: String = runs.iter().map(|r| r.text.as_str()).collect();
+                assert_eq!(joined, p.text);
+                for ind in p.indicators.iter().filter(|i| i.value.is_some()) {
+                    let figures: Vec<&Run> = runs
+                        .iter()
+                        .filter(|r| r.figure.as_deref() == Some(ind.id.as_str()))
+                        .collect();
+                    assert_eq!(
+                        figures.len(),
+                        1,
+                        "{} marked {} times",
+                        ind.id,
+                        figures.len()
+                    );
+                    let v = ind.value.as_ref().map(|v| v.display()).unwrap_or_default();
+                    assert!(
+                        v.starts_with(&figures[0].text),
+                        "{v} vs {}",
+                        figures[0].text
+                    );
+                    assert!(figures[0].sentence_of.contains(&ind.id));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_figure_twice_in_a_sentence_marks_each_occurrence_for_its_own_indicator() {
+        let mut p = fixture::report().sections_flat()[0].paragraphs[0].clone();
+        let text = "甲率达到60%,乙率达到60%。";
+        p.text = text.into();
+        p.headline = None;
+        let template = p.indicators[0].clone();
+        p.indicators = ["甲", "乙"]
+            .iter()
+            .map(|name| {
+                let mut i = template.clone();
+                i.id = format!("i-{name}");
+                i.value = Some(report_model::Measure {
+                    raw: "60".into(),
+                    number: 60.0,
+                    unit: "%".into(),
+                });
+                i.source.start = 0;
+                i.source.end = text.chars().count() as u32;
+                i.source.sentence = text.into();
+                i
+            })
+            .collect();
+        let runs = paragraph_runs(&p);
+        let marked: Vec<(&str, &str)> = runs
+            .iter()
+            .filter_map(|r| r.figure.as_deref().map(|f| (f, r.text.as_str())))
+            .collect();
+        assert_eq!(marked, vec![("i-甲", "60%"), ("i-乙", "60%")]);
+    }
+
+    #[test]
+    fn hostile_ranges_are_ignored_not_trusted() {
+        let mut p = fixture::report().sections_flat()[0].paragraphs[0].clone();
+        for i in &mut p.indicators {
+            i.source.start = 5;
+            i.source.end = 1_000_000;
+        }
+        let runs = paragraph_runs(&p);
+        let joined: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(joined, p.text);
+        assert!(runs.iter().all(|r| r.figure.is_none()));
+    }
+}
