@@ -285,5 +285,10 @@ fn test() -> Result {
     build_release()?;
     let dist = root().join("dist");
     let dist = dist.to_string_lossy();
-    run_env("cargo", &["test", "-p", "e2e"], &[("E2E_DIST", &dist)])
+    // One browser at a time: two cores cannot run several Chromiums without timeouts.
+    run_env(
+        "cargo",
+        &["test", "-p", "e2e", "--", "--test-threads=1"],
+        &[("E2E_DIST", &dist)],
+    )
 }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -45,11 +44,12 @@ impl Override {
     }
 }
 
-/// Serves a directory under a URL prefix (e.g. `/portal/report/`) on 127.0.0.1.
+/// Serves a directory under a URL prefix (e.g. `/portal/report/`) on 127.0.0.1, with
+/// `tower-http`'s `ServeDir` on its own runtime thread; stops when dropped.
 pub struct StaticServer {
-    server: Arc<tiny_http::Server>,
     origin: String,
     prefix: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl StaticServer {
@@ -63,26 +63,51 @@ impl StaticServer {
         prefix: &str,
         overrides: HashMap<String, Override>,
     ) -> Self {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .expect("ip listener");
+        use axum::response::IntoResponse;
+
         let prefix = format!("/{}", prefix.trim_matches('/'));
         let prefix = if prefix == "/" { prefix } else { prefix + "/" };
-        let s = Arc::clone(&server);
-        let p = prefix.clone();
+        let mut site = axum::Router::new();
+        for (path, o) in overrides {
+            let handler = move || {
+                let o = o.clone();
+                async move {
+                    let status = axum::http::StatusCode::from_u16(o.status)
+                        .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+                    (status, [("content-type", o.content_type)], o.body).into_response()
+                }
+            };
+            site = site.route(&format!("/{path}"), axum::routing::get(handler));
+        }
+        let site = site.fallback_service(tower_http::services::ServeDir::new(dir));
+        let app = if prefix == "/" {
+            site
+        } else {
+            axum::Router::new().nest_service(prefix.trim_end_matches('/'), site)
+        };
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().expect("local addr").port();
+        listener.set_nonblocking(true).expect("nonblocking");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         thread::spawn(move || {
-            for request in s.incoming_requests() {
-                let response = respond(&dir, &p, &overrides, request.url());
-                let _ = request.respond(response);
-            }
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("server runtime");
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                let _ = axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await;
+            });
         });
         Self {
-            server,
             origin: format!("http://127.0.0.1:{port}"),
             prefix,
+            stop: Some(stop),
         }
     }
 
@@ -98,67 +123,10 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
-}
-
-type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
-
-fn respond(dir: &Path, prefix: &str, overrides: &HashMap<String, Override>, url: &str) -> Response {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some(rel) = path.strip_prefix(prefix) else {
-        return plain(404, "outside the served prefix");
-    };
-    let rel = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    };
-    if let Some(o) = overrides.get(&rel) {
-        return with_type(o.status, &o.content_type, o.body.clone());
-    }
-    if rel
-        .split('/')
-        .any(|seg| seg == ".." || seg.starts_with('.'))
-    {
-        return plain(403, "forbidden");
-    }
-    match std::fs::read(dir.join(&rel)) {
-        Ok(body) => with_type(200, content_type(&rel), body),
-        Err(_) => plain(404, "not found"),
-    }
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn plain(status: u16, text: &str) -> Response {
-    with_type(
-        status,
-        "text/plain; charset=utf-8",
-        text.as_bytes().to_vec(),
-    )
-}
-
-fn with_type(status: u16, content_type: &str, body: Vec<u8>) -> Response {
-    let mut r = tiny_http::Response::from_data(body).with_status_code(status);
-    if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", content_type) {
-        r.add_header(h);
-    }
-    if let Ok(h) = tiny_http::Header::from_bytes("Cache-Control", "no-store") {
-        r.add_header(h);
-    }
-    r
 }
 
 /// Which browser the tests drive.
@@ -190,7 +158,14 @@ impl Session {
         let browser = Browser::from_env();
         let port = free_port();
         let (program, args) = match browser {
-            Browser::Chromium => ("chromedriver", vec![format!("--port={port}")]),
+            Browser::Chromium => {
+                let mut args = vec![format!("--port={port}")];
+                if let Ok(log) = std::env::var("E2E_DRIVER_LOG") {
+                    args.push("--verbose".into());
+                    args.push(format!("--log-path={log}-{port}.log"));
+                }
+                ("chromedriver", args)
+            }
             Browser::Firefox => ("geckodriver", vec![format!("--port={port}")]),
         };
         let driver = Command::new(program)
@@ -243,12 +218,27 @@ impl Session {
 
     /// Waits (up to 20 s) for an element matching `css` and returns it.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
+        match self
+            .client
             .wait()
-            .at_most(Duration::from_secs(20))
+            .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
+        {
+            Ok(e) => e,
+            Err(e) => {
+                let url = self.client.current_url().await.map(|u| u.to_string());
+                let body = self
+                    .client
+                    .execute(
+                        "return [document.getElementById('app')?.innerHTML.slice(0, 300),
+                            performance.getEntriesByType('resource').map(e => e.name.split('/').pop() + ' ' + Math.round(e.responseEnd))]",
+                        vec![],
+                    )
+                    .await;
+                panic!("no element {css:?} appeared: {e}\nurl: {url:?}\npage text: {body:?}")
+            }
+        }
     }
 
     /// The visible text of every element matching `css`.
