@@ -1,5 +1,12 @@
 // Starts the wasm app. A static file (not Trunk's inline loader) so that the page runs under
 // a strict Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
+
+// Anything the policy blocks is kept for inspection (the browser tests assert there is none).
+window.cspViolations = [];
+addEventListener("securitypolicyviolation", (e) => {
+  window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+});
+
 const tag = document.querySelector("script[data-wasm]");
 try {
   const { default: init } = await import(tag.dataset.js);

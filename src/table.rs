@@ -237,11 +237,13 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
     let lagging = row.status == Status::Lagging;
     let completion = completion_bar(&row).map(|bar| {
         let shown = row.completion_display.clone().unwrap_or_default();
-        view! { <ProgressBar bar shown lagging/> }
+        let label = format!("{}：目标完成", row.name);
+        view! { <ProgressBar bar shown lagging label/> }
     });
     let rate = rate_bar(&row).map(|bar| {
         let shown = row.value_display.clone();
-        view! { <ProgressBar bar shown lagging/> }
+        let label = format!("{}：比率", row.name);
+        view! { <ProgressBar bar shown lagging label/> }
     });
     let baseline = row.baseline_display.clone().map(|b| {
         view! { <span class="baseline">{b}" → "{row.value_display.clone()}</span> }
@@ -280,7 +282,7 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
             <td data-label="来源">
                 <div class="row-actions">
                     <a href=source_href title=row.sentence.clone()>"查看原文"</a>
-                    <CopyLink id=id.clone()/>
+                    <CopyLink id=id.clone() name=row.name.clone()/>
                 </div>
             </td>
         </tr>
@@ -289,7 +291,7 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
 
 /// The indicator's deep link, as a real link (it prints as a URL) and a copy button.
 #[component]
-fn CopyLink(id: String) -> impl IntoView {
+fn CopyLink(id: String, name: String) -> impl IntoView {
     let url = format!("{}#{id}", browser::page_url());
     let copied = RwSignal::new(None::<Result<(), String>>);
     let copy = {
@@ -309,7 +311,7 @@ fn CopyLink(id: String) -> impl IntoView {
     view! {
         <a class="deep-link" href=url.clone()>"链接"</a>
         <button type="button" class="link-button" on:click=copy
-            aria-label=format!("复制此指标的链接 {url}")>"复制链接"</button>
+            aria-label=format!("复制链接：{name}")>"复制链接"</button>
         <span class="copy-status" role="status">{status}</span>
     }
 }

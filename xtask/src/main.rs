@@ -15,9 +15,10 @@ mod sizes;
 
 /// trunk 0.22 needs rustc 1.96; the machines have 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
-/// wasm-opt from the npm `binaryen` package: a 4-second install instead of a ~15-minute C++
-/// build of the `wasm-opt` crate. Must match `wasm_opt` in Trunk.toml.
-const BINARYEN_VERSION: &str = "124.0.0";
+/// npm packages: wasm-opt from `binaryen` (a 4-second install instead of a ~15-minute C++
+/// build of the `wasm-opt` crate; must match `wasm_opt` in Trunk.toml), and axe-core for the
+/// browser tests' accessibility audit.
+const NPM_TOOLS: &[(&str, &str)] = &[("binaryen", "124.0.0"), ("axe-core", "4.14.1")];
 /// Debian packages for the browser tests and for legible Chinese screenshots.
 const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk"];
 
@@ -129,7 +130,7 @@ fn setup() -> Result {
     cargo_install("trunk", "trunk", TRUNK_VERSION, true)?;
     // wasm-bindgen-cli's own lock file names a crate the registry lacks: install unlocked.
     cargo_install("wasm-bindgen-cli", "wasm-bindgen", &wasm_bindgen, false)?;
-    binaryen()?;
+    npm_tools()?;
     browser()?;
     eprintln!(
         "setup: tools ready in {:.1} s",
@@ -182,31 +183,34 @@ fn cargo_install(krate: &str, bin: &str, version: &str, locked: bool) -> Result 
     run("cargo", &args)
 }
 
-fn binaryen() -> Result {
-    let wanted = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let have = tool_version(
-        &tools_dir()
-            .join("node_modules/.bin/wasm-opt")
-            .to_string_lossy(),
-    );
-    if have.is_some_and(|v| v.contains(&format!("version_{wanted})"))) {
+/// npm packages installed into `.tools/`: each skipped when its package.json has the version.
+fn npm_tools() -> Result {
+    let missing: Vec<String> = NPM_TOOLS
+        .iter()
+        .filter(|(name, version)| npm_version(name).as_deref() != Some(*version))
+        .map(|(name, version)| format!("{name}@{version}"))
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools: {e}"))?;
     let prefix = tools_dir().to_string_lossy().into_owned();
-    let package = format!("binaryen@{BINARYEN_VERSION}");
-    run(
-        "npm",
-        &[
-            "install",
-            "--prefix",
-            &prefix,
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            &package,
-        ],
-    )
+    let mut args = vec!["install", "--prefix", &prefix, "--no-audit", "--no-fund", "--no-save"];
+    // Install all pinned packages together: npm removes what a --no-save install does not name.
+    let all: Vec<String> = NPM_TOOLS.iter().map(|(n, v)| format!("{n}@{v}")).collect();
+    args.extend(all.iter().map(String::as_str));
+    run("npm", &args)
+}
+
+/// The version in `.tools/node_modules/<name>/package.json`, if installed.
+fn npm_version(name: &str) -> Option<String> {
+    let text =
+        fs::read_to_string(tools_dir().join("node_modules").join(name).join("package.json")).ok()?;
+    let at = text.find("\"version\"")?;
+    let rest = &text[at + "\"version\"".len()..];
+    let start = rest.find('"')? + 1;
+    let end = start + rest[start..].find('"')?;
+    Some(rest[start..end].to_string())
 }
 
 fn browser() -> Result {
@@ -238,6 +242,8 @@ fn serve() -> Result {
             "127.0.0.1",
             "--port",
             "8080",
+            // Trunk's reload script is inline: the page's CSP would block it.
+            "--no-autoreload",
         ],
     )
 }
