@@ -30,12 +30,15 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
+    crate::browser::mark("app-start");
     let load = RwSignal::new(Load::Loading);
     let start = move || {
         load.set(Load::Loading);
         spawn_local(async move {
             let src = report_src();
-            load.set(match load_report(&src).await {
+            let loaded = load_report(&src).await;
+            crate::browser::mark("report-parsed");
+            load.set(match loaded {
                 Ok(r) => Load::Ready(Arc::new(r)),
                 Err(e) => Load::Failed(e),
             });

@@ -140,3 +140,37 @@ pub fn set_root_class(class: &str, on: bool) {
         list.remove_1(class)
     };
 }
+
+/// Scrolls the element with `id` to the middle of the view (the host page's view too, when the
+/// page is embedded), without moving focus. Returns false when there is no such element.
+pub fn scroll_into_view(id: &str) -> bool {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return false;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    true
+}
+
+/// Moves focus to the text field with `id` and selects all its text (for copying by hand).
+pub fn focus_and_select(id: &str) {
+    let Some(field) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    if let Ok(html) = field.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+    // `select()` exists on <textarea> and <input>; called through JS to need no extra bindings.
+    if let Ok(select) = js_sys::Reflect::get(&field, &"select".into()) {
+        if let Ok(select) = select.dyn_into::<js_sys::Function>() {
+            let _ = select.call0(&field);
+        }
+    }
+}

@@ -9,6 +9,7 @@ use crate::browser;
 use crate::page::PageState;
 
 const LARGE_FONT_KEY: &str = "report-page:large-font";
+const FALLBACK_ID: &str = "copy-fallback-text";
 
 #[component]
 pub fn PageTools() -> impl IntoView {
@@ -23,7 +24,12 @@ pub fn PageTools() -> impl IntoView {
             .filter_map(|i| rows.get(i).cloned())
             .collect()
     };
-    let page_link = move || format!("{}{}", browser::page_url(), browser::query());
+    // The page itself with the view shown: never `embed=1` (a copied or exported link opens the
+    // full page, not the portal's frame) and nothing the view state does not know.
+    let page_link = move || {
+        let query = state.view.with_untracked(|v| v.to_query());
+        format!("{}{query}", browser::page_url())
+    };
     let download = move |_| {
         let rows = shown_rows();
         let refs: Vec<&IndicatorRow> = rows.iter().collect();
@@ -33,8 +39,11 @@ pub fn PageTools() -> impl IntoView {
         let name = state
             .report
             .with_value(|r| format!("{}-指标.csv", r.meta.title));
-        if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &csv) {
-            state.announce.set(format!("{e}，请改用“复制为文本”"));
+        match browser::download(&name, "text/csv;charset=utf-8", &csv) {
+            Ok(()) => state
+                .announce
+                .set(format!("已生成表格文件，共 {} 项指标", rows.len())),
+            Err(e) => state.announce.set(format!("{e}，请改用“复制为文本”")),
         }
     };
     let copied_text = RwSignal::new(None::<String>);
@@ -52,19 +61,29 @@ pub fn PageTools() -> impl IntoView {
                     copied_text.set(None);
                 }
                 Err(e) => {
-                    // In-app browsers often refuse: show the text to copy by hand.
+                    // In-app browsers often refuse: show the text, selected, to copy by hand.
                     copy_status.set(format!("{e}，请手动复制下方文本"));
                     copied_text.set(Some(text));
+                    request_animation_frame(|| browser::focus_and_select(FALLBACK_ID));
                 }
             }
         });
     };
+
     let large = RwSignal::new(browser::stored(LARGE_FONT_KEY).as_deref() == Some("1"));
-    Effect::new(move |_| {
-        let on = large.get();
-        browser::set_root_class("large-font", on);
+    Effect::new(move |_| browser::set_root_class("large-font", large.get()));
+    let toggle_large = move |_| {
+        let on = !large.get_untracked();
+        large.set(on);
         browser::store(LARGE_FONT_KEY, if on { "1" } else { "0" });
+    };
+
+    // Printing shows the whole table: render every matching row, not only the first page.
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        state.limit.set(usize::MAX);
     });
+    on_cleanup(move || before_print.remove());
+
     view! {
         <div class="page-tools" role="group" aria-label="页面工具">
             <button type="button" class="secondary" id="download-csv" on:click=download>
@@ -75,14 +94,14 @@ pub fn PageTools() -> impl IntoView {
             </button>
             <button type="button" class="secondary" id="large-font"
                 aria-pressed=move || if large.get() { "true" } else { "false" }
-                on:click=move |_| large.update(|l| *l = !*l)>
+                on:click=toggle_large>
                 "大字模式"
             </button>
             <span class="copy-status" role="status">{move || copy_status.get()}</span>
         </div>
         {move || copied_text.get().map(|text| view! {
             <label class="copy-fallback">"指标文本（全选后复制）"
-                <textarea readonly rows="8" id="copy-fallback-text">{text}</textarea>
+                <textarea readonly rows="8" id=FALLBACK_ID prop:value=text></textarea>
             </label>
         })}
     }

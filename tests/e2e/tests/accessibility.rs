@@ -9,11 +9,10 @@ use serde_json::Value;
 
 /// axe-core, installed by `cargo xtask setup` from the npm registry.
 fn axe_source() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../.tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (run `cargo xtask setup`)", path.display())
-    })
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask setup`)", path.display()))
 }
 
 /// Runs axe on the current page and fails with every violation found.
@@ -65,8 +64,10 @@ async fn every_view_passes_axe_and_the_csp() {
 
     // A figure's tooltip showing.
     let id = indicator_id_by_value(&report, "37814", "亩");
-    s.js(&format!("document.getElementById('fig-{id}').focus(); return 1"))
-        .await;
+    s.js(&format!(
+        "document.getElementById('fig-{id}').focus(); return 1"
+    ))
+    .await;
     audit(&s, "figure tooltip").await;
 
     // Filtered and sorted table.
