@@ -260,6 +260,9 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
             <span class="visually-hidden">{hint}{c.phrase.clone()}</span>
         }
     });
+    // Empty cells are left out of the phone cards rather than shown as bare labels.
+    let (no_baseline, no_change, no_completion) =
+        (baseline.is_none(), change.is_none(), completion.is_none());
     let source_href = format!("#{FIGURE_PREFIX}{id}");
     let source_href = if row.paragraph_id.is_some() {
         source_href
@@ -275,9 +278,9 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
             </td>
             <td data-label="章节">{row.section_title.clone()}</td>
             <td class="num" data-label="数值">{row.value_display.clone()}{rate}</td>
-            <td class="num" data-label="基期→数值">{baseline}</td>
-            <td class="num" data-label="变化">{change}</td>
-            <td data-label="目标完成">{completion}</td>
+            <td class="num" class:cell-empty=no_baseline data-label="基期→数值">{baseline}</td>
+            <td class="num" class:cell-empty=no_change data-label="变化">{change}</td>
+            <td class:cell-empty=no_completion data-label="目标完成">{completion}</td>
             <td data-label="状态"><StatusBadge status=row.status/></td>
             <td data-label="来源">
                 <div class="row-actions">

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -50,6 +51,7 @@ pub struct StaticServer {
     origin: String,
     prefix: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
+    requests: Arc<Mutex<Vec<String>>>,
 }
 
 impl StaticServer {
@@ -85,6 +87,17 @@ impl StaticServer {
         } else {
             axum::Router::new().nest_service(prefix.trim_end_matches('/'), site)
         };
+        // Every request's path and query, in arrival order (see `requests`).
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = requests.clone();
+        let app = app.layer(axum::middleware::from_fn(
+            move |req: axum::extract::Request, next: axum::middleware::Next| {
+                if let Ok(mut log) = log.lock() {
+                    log.push(req.uri().to_string());
+                }
+                next.run(req)
+            },
+        ));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("local addr").port();
         listener.set_nonblocking(true).expect("nonblocking");
@@ -108,6 +121,7 @@ impl StaticServer {
             origin: format!("http://127.0.0.1:{port}"),
             prefix,
             stop: Some(stop),
+            requests,
         }
     }
 
@@ -118,6 +132,11 @@ impl StaticServer {
 
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The path and query of every request served so far, in arrival order.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
     }
 }
 
@@ -152,10 +171,52 @@ pub struct Session {
     driver: Child,
 }
 
+/// Settings of a browser session beyond its window size.
+#[derive(Clone, Debug, Default)]
+pub struct SessionOptions {
+    /// Where downloads are saved, without asking (absolute path).
+    pub download_dir: Option<PathBuf>,
+}
+
+/// A Chrome DevTools Protocol command sent through chromedriver
+/// (`POST /session/{id}/goog/cdp/execute`).
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (axum::http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (axum::http::Method::POST, Some(body.to_string()))
+    }
+}
+
 impl Session {
     /// Starts the driver and a headless browser with a `width`×`height` window.
     pub async fn start(width: u32, height: u32) -> Self {
+        Self::start_with(width, height, SessionOptions::default()).await
+    }
+
+    /// [`start`](Self::start) with more settings (e.g. a download directory).
+    pub async fn start_with(width: u32, height: u32, options: SessionOptions) -> Self {
         let browser = Browser::from_env();
+        let download_dir = options
+            .download_dir
+            .as_ref()
+            .map(|d| d.to_string_lossy().into_owned());
         let port = free_port();
         let (program, args) = match browser {
             Browser::Chromium => {
@@ -187,16 +248,43 @@ impl Session {
                             "--disable-background-networking", "--disable-component-update",
                             "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
                             "--lang=zh-CN", format!("--window-size={width},{height}")
-                        ]
+                        ],
+                        "prefs": match &download_dir {
+                            Some(dir) => serde_json::json!({
+                                "download.default_directory": dir,
+                                "download.prompt_for_download": false,
+                                "download.directory_upgrade": true,
+                                "safebrowsing.enabled": false
+                            }),
+                            None => serde_json::json!({}),
+                        }
                     }),
                 );
+                // Headless Chromium will not make a window narrower than 500 px: emulate the
+                // phone's viewport instead, as its DevTools device mode does.
+                if width < 500 {
+                    if let Some(opts) = caps.get_mut("goog:chromeOptions") {
+                        opts["mobileEmulation"] = serde_json::json!({
+                            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2, "touch": true }
+                        });
+                    }
+                }
             }
             Browser::Firefox => {
                 caps.insert(
                     "moz:firefoxOptions".into(),
                     serde_json::json!({
                         "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
-                        "prefs": { "intl.accept_languages": "zh-CN" }
+                        "prefs": match &download_dir {
+                            Some(dir) => serde_json::json!({
+                                "intl.accept_languages": "zh-CN",
+                                "browser.download.folderList": 2,
+                                "browser.download.dir": dir,
+                                "browser.download.useDownloadDir": true,
+                                "browser.helperApps.neverAsk.saveToDisk": "text/csv"
+                            }),
+                            None => serde_json::json!({ "intl.accept_languages": "zh-CN" }),
+                        }
                     }),
                 );
             }
@@ -261,6 +349,37 @@ impl Session {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Sends a Chrome DevTools Protocol command to the current tab and returns its result.
+    /// Chromium only (chromedriver's `goog/cdp/execute`).
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        assert_eq!(
+            Browser::from_env(),
+            Browser::Chromium,
+            "CDP command {cmd} needs Chromium"
+        );
+        self.client
+            .issue_cmd(CdpCommand {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+    }
+
+    /// Emulates a CSS media type (`"print"`, or `""` for the screen) and media features such as
+    /// `("prefers-color-scheme", "dark")` or `("forced-colors", "active")`. Chromium only.
+    pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        let features: Vec<serde_json::Value> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+            .collect();
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media, "features": features }),
+        )
+        .await;
     }
 }
 
@@ -331,4 +450,33 @@ pub async fn screenshot(session: &Session, name: &str) {
     if let Ok(png) = session.client.screenshot().await {
         let _ = std::fs::write(dir.join(format!("{name}.png")), png);
     }
+}
+
+/// Saves a PNG of the whole page (not only the window) under `target/screenshots/`, with the
+/// media emulation in force (e.g. print). Chromium only.
+pub async fn screenshot_full_page(session: &Session, name: &str) {
+    use base64::Engine as _;
+    let size = session
+        .js("const d = document.documentElement; return [d.scrollWidth, d.scrollHeight]")
+        .await;
+    let width = size[0].as_f64().unwrap_or(1280.0);
+    let height = size[1].as_f64().unwrap_or(900.0);
+    let shot = session
+        .cdp(
+            "Page.captureScreenshot",
+            serde_json::json!({
+                "format": "png",
+                "captureBeyondViewport": true,
+                "clip": { "x": 0, "y": 0, "width": width, "height": height, "scale": 1 }
+            }),
+        )
+        .await;
+    let data = shot["data"].as_str().unwrap_or_default();
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap_or_else(|e| panic!("screenshot is not base64: {e}"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    let _ = std::fs::create_dir_all(&dir);
+    std::fs::write(dir.join(format!("{name}.png")), png)
+        .unwrap_or_else(|e| panic!("cannot save screenshot {name}: {e}"));
 }

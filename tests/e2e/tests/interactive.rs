@@ -511,6 +511,7 @@ async fn a_deep_link_to_an_unknown_id_shows_a_notice() {
 #[tokio::test(flavor = "current_thread")]
 async fn on_a_phone_rows_become_cards_and_nothing_scrolls_sideways() {
     let (_server, s) = open(375, 812, "").await;
+    assert_eq!(s.js("return innerWidth").await, Value::from(375));
     let sideways = s
         .js("return document.documentElement.scrollWidth > document.documentElement.clientWidth")
         .await;
@@ -525,6 +526,9 @@ async fn on_a_phone_rows_become_cards_and_nothing_scrolls_sideways() {
         .await;
     assert_eq!(sort_visible, Value::Bool(true));
     screenshot(&s, "phone-375").await;
+    s.js("document.querySelector('.indicators').scrollIntoView(); return 1")
+        .await;
+    screenshot(&s, "phone-375-table").await;
     s.close().await;
 }
 

@@ -1,0 +1,82 @@
+//! Hostile and malformed report files: markup in the text stays text, broken ranges and ids do
+//! not break the page, and files that cannot be read get a clear message.
+
+use std::collections::HashMap;
+
+use e2e::{dist_dir, served_report, Override, Session, StaticServer};
+use serde_json::{json, Value};
+
+const MARKUP: &str = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>";
+
+async fn open_with(report: Vec<u8>) -> (StaticServer, Session) {
+    let overrides = HashMap::from([(
+        "report.json".to_string(),
+        Override::new(200, "application/json", report),
+    )]);
+    let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
+    let s = Session::start(1280, 900).await;
+    s.client.goto(&server.url("")).await.expect("open");
+    (server, s)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
+    let mut r = served_report();
+    r["meta"]["title"] = Value::from(format!("标题{MARKUP}"));
+    r["sections"][0]["title"] = Value::from(format!("章节{MARKUP}"));
+    let p = &mut r["sections"][0]["paragraphs"][0];
+    let text = format!("{MARKUP}{}", p["text"].as_str().unwrap_or_default());
+    p["text"] = Value::from(text);
+    p["headline"] = Value::Null;
+    // The ranges now point 80-odd chars early: the page must cope, not trust them.
+    p["indicators"][0]["name"] = Value::from(format!("指标{MARKUP}"));
+    p["indicators"][0]["id"] = Value::from("\"><img src=x onerror=window.pwned=1>");
+    let (_server, s) = open_with(serde_json::to_vec(&r).unwrap_or_default()).await;
+    s.wait_for(".indicator-table tbody tr").await;
+    let h1 = s.texts(".report-header h1").await.join("");
+    assert_eq!(h1, format!("标题{MARKUP}"));
+    let injected = s
+        .js("return [document.querySelectorAll('main img, main script').length, window.pwned || 0]")
+        .await;
+    assert_eq!(injected, json!([0, 0]));
+    // The paragraph's text, markup and all, is on screen as characters.
+    let starts = s
+        .client
+        .execute(
+            "const p = document.querySelector('p.paragraph').cloneNode(true);
+             p.querySelectorAll('.figure-tip').forEach(t => t.remove());
+             return p.textContent.startsWith(arguments[0])",
+            vec![Value::from(MARKUP)],
+        )
+        .await
+        .expect("script");
+    assert_eq!(starts, Value::Bool(true));
+    s.close().await;
+}
+
+async fn shows_error(body: &[u8], expected: &str) {
+    let (_server, s) = open_with(body.to_vec()).await;
+    let text = s
+        .wait_for("[role=alert] .error-message")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(text.contains(expected), "{text:?} lacks {expected:?}");
+    s.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn unreadable_files_get_a_clear_message() {
+    // Not JSON at all, binary, empty, truncated, the wrong version, too deeply nested.
+    shows_error(b"<html>portal error page</html>", "格式有误").await;
+    shows_error(&[0xff, 0xfe, 0x00, 0x01, 0x02], "").await;
+    shows_error(b"", "格式有误").await;
+    let full = serde_json::to_vec(&served_report()).unwrap_or_default();
+    shows_error(&full[..full.len() / 2], "格式有误").await;
+    let mut old = served_report();
+    old["schema_version"] = Value::from("0.1");
+    shows_error(&serde_json::to_vec(&old).unwrap_or_default(), "版本").await;
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    shows_error(deep.as_bytes(), "格式有误").await;
+}
