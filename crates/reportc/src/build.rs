@@ -2,17 +2,20 @@
 //! with ids and sources, and the summary.
 
 use report_model::{
-    Indicator, IndicatorKind, Measure, Meta, Paragraph, Report, Section, SourceRef, Status, Summary,
-    SummaryFigure, SCHEMA_VERSION,
+    Indicator, IndicatorKind, Measure, Meta, Paragraph, Report, Section, SourceRef, Status,
+    Summary, SummaryFigure, SCHEMA_VERSION,
 };
 
 use crate::figures::{self, Context, Extracted};
-use crate::ids::{indicator_id, IdSet};
+use crate::ids::{indicator_key, IdSet, KeySet};
 use crate::naming;
-use crate::numbers::{is_cjk, is_digit};
+use crate::numbers::{is_cjk, is_digit, string_of};
 use crate::segment::{year_of_title, Block, Segmented};
 use crate::sentences;
 use crate::{ConvertOptions, Error};
+
+/// Longest paragraph kept whole, in chars (real paragraphs of the genre are under 2000).
+pub const MAX_PARAGRAPH: usize = 4000;
 
 /// Title used when the text has none and the caller gave no fallback.
 pub const UNTITLED: &str = "未命名报告";
@@ -22,6 +25,10 @@ struct Node {
     parent: Option<usize>,
     /// The numbering path ("2-1"), for child ids.
     path: String,
+    /// Under a heading such as 总体情况 (the summary's source).
+    in_keyword: bool,
+    /// The first section or under it (the summary's source when no heading says 总体情况).
+    in_first: bool,
 }
 
 /// What the summary needs to know about an indicator beyond the model.
@@ -34,17 +41,21 @@ struct Noted {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<usize>,
-    ids: IdSet,
-    section_ids: std::collections::HashSet<String>,
+    ids: KeySet,
+    section_ids: IdSet,
     noted: Vec<Noted>,
     ctx: Context,
     warnings: Vec<String>,
     cut_sentences: usize,
+    split_paragraphs: usize,
+    /// Reused char buffer for paragraphs.
+    buf: Vec<char>,
     has_headings: bool,
 }
 
 fn to_u32(n: usize) -> Result<u32, Error> {
-    u32::try_from(n).map_err(|_| Error::Input("a paragraph is too long (over 4 billion characters)".into()))
+    u32::try_from(n)
+        .map_err(|_| Error::Input("a paragraph is too long (over 4 billion characters)".into()))
 }
 
 /// The district a title names ("通州区2019年度…" → "通州区"), to drop from names.
@@ -75,30 +86,44 @@ fn districts(title: &str) -> Vec<String> {
     out
 }
 
+/// Headings whose sections hold the summary figures.
+const SUMMARY_KEYS: &[&str] = &["总体", "概况", "基本情况", "总述", "综述"];
+
 impl Builder {
-    fn new_section(&mut self, level: u8, number: String, value: Option<u32>, title: String) -> Result<usize, Error> {
+    fn summary_candidate(&self, node: usize) -> bool {
+        self.nodes
+            .get(node)
+            .is_some_and(|n| n.in_keyword || n.in_first)
+    }
+
+    fn new_section(
+        &mut self,
+        level: u8,
+        number: String,
+        value: Option<u32>,
+        title: String,
+    ) -> Result<usize, Error> {
         while let Some(&top) = self.stack.last() {
-            if self.nodes.get(top).is_some_and(|n| n.section.level >= level) {
+            if self
+                .nodes
+                .get(top)
+                .is_some_and(|n| n.section.level >= level)
+            {
                 self.stack.pop();
             } else {
                 break;
             }
         }
         let parent = self.stack.last().copied();
-        let parent_path = parent.and_then(|p| self.nodes.get(p)).map(|n| n.path.clone());
+        let parent_path = parent
+            .and_then(|p| self.nodes.get(p))
+            .map(|n| n.path.clone());
         let own = value.map_or_else(|| "0".to_string(), |v| v.to_string());
         let path = match parent_path {
             Some(p) => format!("{p}-{own}"),
             None => own,
         };
-        let base = format!("s-{path}");
-        let mut id = base.clone();
-        let mut k = 2;
-        while self.section_ids.contains(&id) {
-            id = format!("{base}_{k}");
-            k += 1;
-        }
-        self.section_ids.insert(id.clone());
+        let id = self.section_ids.claim_with(&format!("s-{path}"), '_');
         let path = id.trim_start_matches("s-").to_string();
         let mut section = Section {
             id: id.clone(),
@@ -115,6 +140,26 @@ impl Builder {
         let (found, w) = figures::extract(&chars, &self.ctx, false);
         self.warnings.extend(w);
         let idx = self.nodes.len();
+        let parent_node = parent.and_then(|p| self.nodes.get(p));
+        let in_keyword = SUMMARY_KEYS.iter().any(|k| title.contains(k))
+            || parent_node.is_some_and(|p| p.in_keyword);
+        let in_first = idx == 0 || parent_node.is_some_and(|p| p.in_first);
+        // The node goes in first so that the heading's indicators can see its flags.
+        self.nodes.push(Node {
+            section: Section {
+                id: String::new(),
+                level,
+                number: String::new(),
+                title: String::new(),
+                paragraphs: Vec::new(),
+                children: Vec::new(),
+                indicators: Vec::new(),
+            },
+            parent,
+            path: String::new(),
+            in_keyword,
+            in_first,
+        });
         let mut inds = Vec::new();
         if found.is_empty() && figures::mentions_lagging(&chars) {
             inds.push(self.qualitative(&title, &id, None, 0, title_len, idx, &title));
@@ -127,11 +172,10 @@ impl Builder {
             }
         }
         section.indicators = inds;
-        self.nodes.push(Node {
-            section,
-            parent,
-            path,
-        });
+        if let Some(n) = self.nodes.get_mut(idx) {
+            n.section = section;
+            n.path = path;
+        }
         self.stack.push(idx);
         Ok(idx)
     }
@@ -147,25 +191,27 @@ impl Builder {
         node: usize,
         sentence: &str,
     ) -> Indicator {
-        let id = self.ids.claim(&indicator_id(sentence, "", 0));
+        let id = self.ids.claim(indicator_key(sentence, "", 0));
         let name = naming::lagging_name(name_from);
-        self.noted.push(Noted {
-            node,
-            id: id.clone(),
-            ex: Extracted {
-                name: name.clone(),
-                kind: IndicatorKind::Qualitative,
-                value: None,
-                baseline: None,
-                change: None,
-                target: None,
-                status: Status::Lagging,
-                figure_text: String::new(),
-                done: None,
-                total: None,
-                span: (0, 0),
-            },
-        });
+        if self.summary_candidate(node) {
+            self.noted.push(Noted {
+                node,
+                id: id.clone(),
+                ex: Extracted {
+                    name: name.clone(),
+                    kind: IndicatorKind::Qualitative,
+                    value: None,
+                    baseline: None,
+                    change: None,
+                    target: None,
+                    status: Status::Lagging,
+                    figure_text: String::new(),
+                    done: None,
+                    total: None,
+                    span: (0, 0),
+                },
+            });
+        }
         Indicator {
             id,
             name,
@@ -198,16 +244,25 @@ impl Builder {
         end: u32,
         node: usize,
     ) -> Indicator {
-        let id = self.ids.claim(&indicator_id(sentence, &ex.figure_text, occurrence));
-        let ind = Indicator {
-            id: id.clone(),
-            name: ex.name.clone(),
+        let id = self
+            .ids
+            .claim(indicator_key(sentence, &ex.figure_text, occurrence));
+        if self.summary_candidate(node) {
+            self.noted.push(Noted {
+                node,
+                id: id.clone(),
+                ex: ex.clone(),
+            });
+        }
+        Indicator {
+            id,
+            name: ex.name,
             section_id: section_id.to_string(),
             kind: ex.kind,
-            value: ex.value.clone(),
-            baseline: ex.baseline.clone(),
-            change: ex.change.clone(),
-            target: ex.target.clone(),
+            value: ex.value,
+            baseline: ex.baseline,
+            change: ex.change,
+            target: ex.target,
             status: ex.status,
             category: None,
             source: SourceRef {
@@ -216,14 +271,40 @@ impl Builder {
                 end,
                 sentence: sentence.to_string(),
             },
-        };
-        self.noted.push(Noted { node, id, ex });
-        ind
+        }
     }
 
+    /// Adds a paragraph; one longer than [`MAX_PARAGRAPH`] chars (a page without line
+    /// breaks) is split at sentence ends into several.
     fn paragraph(&mut self, text: String, last_of_truncated: bool) -> Result<(), Error> {
+        if text.len() <= MAX_PARAGRAPH || text.chars().count() <= MAX_PARAGRAPH {
+            return self.one_paragraph(text, last_of_truncated);
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let (spans, _) = sentences::split(&chars);
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in spans {
+            match pieces.last_mut() {
+                Some(last) if e - last.0 <= MAX_PARAGRAPH => last.1 = e,
+                _ => pieces.push((s, e)),
+            }
+        }
+        self.split_paragraphs += 1;
+        let count = pieces.len();
+        for (k, (s, e)) in pieces.into_iter().enumerate() {
+            let piece: String = string_of(chars.get(s..e).unwrap_or(&[]));
+            self.one_paragraph(piece, last_of_truncated && k + 1 == count)?;
+        }
+        Ok(())
+    }
+
+    fn one_paragraph(&mut self, text: String, last_of_truncated: bool) -> Result<(), Error> {
         if self.stack.is_empty() {
-            let title = if self.has_headings { "前言" } else { "正文" };
+            let title = if self.has_headings {
+                "前言"
+            } else {
+                "正文"
+            };
             self.new_section(1, String::new(), None, title.to_string())?;
         }
         let Some(&node) = self.stack.last() else {
@@ -234,23 +315,7 @@ impl Builder {
             None => return Err(Error::Input("internal: lost section".into())),
         };
         let pid = format!("p-{}-{n}", section_id.trim_start_matches("s-"));
-        let chars: Vec<char> = text.chars().collect();
-        let (spans, cut) = sentences::split(&chars);
-        self.cut_sentences += cut;
-
-        // Headline: a short lead sentence without figures or clause breaks, more text after.
-        let mut headline = None;
-        if let Some(&(s, e)) = spans.first() {
-            let lead = chars.get(s..e).unwrap_or(&[]);
-            let ends = lead.last().is_some_and(|&c| matches!(c, '。' | '！'));
-            let plain = !lead.iter().any(|&c| {
-                is_digit(c) || matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '、')
-            });
-            if s == 0 && ends && plain && lead.len() <= 20 && e < chars.len() && lead.len() >= 4 {
-                headline = Some(lead.iter().collect::<String>());
-            }
-        }
-
+        let headline = headline_of(&text);
         let mut indicators = Vec::new();
         if let Some(h) = &headline {
             let hc: Vec<char> = h.chars().collect();
@@ -259,22 +324,42 @@ impl Builder {
                 indicators.push(self.qualitative(h, &section_id, Some(&pid), 0, end, node, h));
             }
         }
-        let last_span = spans.len().saturating_sub(1);
-        for (k, &(s, e)) in spans.iter().enumerate() {
-            let sc = chars.get(s..e).unwrap_or(&[]);
-            let (found, w) = figures::extract(sc, &self.ctx, last_of_truncated && k == last_span);
-            self.warnings.extend(w);
-            if found.is_empty() {
-                continue;
+        // Most paragraphs of a long file have no figure at all: one byte scan decides.
+        if may_have_figures(&text) {
+            // One buffer for all paragraphs (taken out of `self` while `self` is borrowed).
+            let mut chars = std::mem::take(&mut self.buf);
+            chars.clear();
+            chars.extend(text.chars());
+            let (spans, cut) = sentences::split(&chars);
+            self.cut_sentences += cut;
+            let last_span = spans.len().saturating_sub(1);
+            for (k, &(s, e)) in spans.iter().enumerate() {
+                let sc = chars.get(s..e).unwrap_or(&[]);
+                let (found, w) =
+                    figures::extract(sc, &self.ctx, last_of_truncated && k == last_span);
+                self.warnings.extend(w);
+                if found.is_empty() {
+                    continue;
+                }
+                let sentence: String = string_of(sc);
+                let (start, end) = (to_u32(s)?, to_u32(e)?);
+                let mut seen: Vec<String> = Vec::new();
+                for ex in found {
+                    let occ = seen.iter().filter(|f| **f == ex.figure_text).count();
+                    seen.push(ex.figure_text.clone());
+                    indicators.push(self.indicator(
+                        ex,
+                        &sentence,
+                        occ,
+                        &section_id,
+                        Some(&pid),
+                        start,
+                        end,
+                        node,
+                    ));
+                }
             }
-            let sentence: String = sc.iter().collect();
-            let (start, end) = (to_u32(s)?, to_u32(e)?);
-            let mut seen: Vec<String> = Vec::new();
-            for ex in found {
-                let occ = seen.iter().filter(|f| **f == ex.figure_text).count();
-                seen.push(ex.figure_text.clone());
-                indicators.push(self.indicator(ex, &sentence, occ, &section_id, Some(&pid), start, end, node));
-            }
+            self.buf = chars;
         }
         if let Some(nd) = self.nodes.get_mut(node) {
             nd.section.paragraphs.push(Paragraph {
@@ -288,13 +373,7 @@ impl Builder {
     }
 
     /// Assembles the flat nodes into the tree.
-    fn into_tree(self) -> (Vec<Section>, Vec<Noted>, Vec<(usize, Option<usize>, String)>) {
-        let info: Vec<(usize, Option<usize>, String)> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (i, n.parent, n.section.title.clone()))
-            .collect();
+    fn into_tree(self) -> (Vec<Section>, Vec<Noted>) {
         let mut slots: Vec<Option<Section>> = Vec::with_capacity(self.nodes.len());
         let mut parents = Vec::with_capacity(self.nodes.len());
         for n in self.nodes {
@@ -304,7 +383,9 @@ impl Builder {
         // Children come after their parent: attach from the back.
         let mut roots = Vec::new();
         for i in (0..slots.len()).rev() {
-            let Some(sec) = slots.get_mut(i).and_then(Option::take) else { continue };
+            let Some(sec) = slots.get_mut(i).and_then(Option::take) else {
+                continue;
+            };
             match parents.get(i).copied().flatten() {
                 Some(p) => {
                     if let Some(Some(parent)) = slots.get_mut(p) {
@@ -315,8 +396,69 @@ impl Builder {
             }
         }
         roots.reverse();
-        (roots, self.noted, info)
+        (roots, self.noted)
     }
+}
+
+/// Could the text hold a figure (an ASCII or full-width digit, or 百分百)? A byte scan.
+fn may_have_figures(text: &str) -> bool {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let x = b[i];
+        if x.is_ascii_digit() {
+            return true;
+        }
+        // U+FF10..U+FF19 (full-width digits) = EF BC 90..99; 百 = E7 99 BE.
+        if (x == 0xEF || x == 0xE7) && i + 2 < n {
+            let (y, z) = (b[i + 1], b[i + 2]);
+            if (x == 0xEF && y == 0xBC && (0x90..=0x99).contains(&z))
+                || (x == 0xE7 && y == 0x99 && z == 0xBE)
+            {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The paragraph's headline: a short lead sentence ending in 。 or ！, without figures or
+/// clause breaks, with more text after it ("绿化造林面积持续增加。").
+fn headline_of(text: &str) -> Option<String> {
+    let mut end = None;
+    let mut count = 0;
+    for (i, c) in text.char_indices() {
+        count += 1;
+        if count > 20
+            || c.is_whitespace()
+            || is_digit(c)
+            || matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '、')
+        {
+            return None;
+        }
+        if crate::segment::is_terminator(c) {
+            if !matches!(c, '。' | '！') {
+                return None;
+            }
+            end = Some(i + c.len_utf8());
+            break;
+        }
+    }
+    let end = end?;
+    if count < 4 {
+        return None;
+    }
+    let rest = text.get(end..)?;
+    let next = rest.chars().next()?;
+    if crate::segment::is_terminator(next)
+        || sentences::is_closer(next)
+        || rest.trim_start().is_empty()
+    {
+        return None;
+    }
+    text.get(..end).map(str::to_string)
 }
 
 /// Builds the report from segmented text.
@@ -325,7 +467,10 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
     let title = match seg.title {
         Some(t) => t,
         None => {
-            let t = opts.fallback_title.clone().unwrap_or_else(|| UNTITLED.to_string());
+            let t = opts
+                .fallback_title
+                .clone()
+                .unwrap_or_else(|| UNTITLED.to_string());
             warnings.push(format!("no title line found; using {t:?}"));
             t
         }
@@ -340,7 +485,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
     let mut b = Builder {
         nodes: Vec::new(),
         stack: Vec::new(),
-        ids: IdSet::default(),
+        ids: KeySet::default(),
         section_ids: Default::default(),
         noted: Vec::new(),
         ctx: Context {
@@ -348,6 +493,8 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         },
         warnings: Vec::new(),
         cut_sentences: 0,
+        split_paragraphs: 0,
+        buf: Vec::new(),
         has_headings,
     };
     let last_para = seg.blocks.iter().rposition(|b| matches!(b, Block::Para(_)));
@@ -363,7 +510,15 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         }
     }
     if b.nodes.is_empty() {
-        return Err(Error::Input("the input has no report text (only boilerplate)".into()));
+        return Err(Error::Input(
+            "the input has no report text (only boilerplate)".into(),
+        ));
+    }
+    if b.split_paragraphs > 0 {
+        b.warnings.push(format!(
+            "{} paragraph(s) longer than {MAX_PARAGRAPH} characters were split at sentence ends",
+            b.split_paragraphs
+        ));
     }
     if b.cut_sentences > 0 {
         b.warnings.push(format!(
@@ -372,8 +527,14 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         ));
     }
     warnings.append(&mut b.warnings);
-    let (sections, noted, info) = b.into_tree();
-    let summary = summary(&noted, &info);
+    // The first section (often an untitled preamble) and any section titled 总体情况 & co.
+    let pool_nodes: Vec<bool> = b.nodes.iter().map(|n| n.in_first || n.in_keyword).collect();
+    let (sections, noted) = b.into_tree();
+    let pool: Vec<&Noted> = noted
+        .iter()
+        .filter(|n| pool_nodes.get(n.node).copied().unwrap_or(false))
+        .collect();
+    let summary = summary(&pool);
     let year = year_of_title(&title);
     let report = Report {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -390,42 +551,22 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
     Ok((report, warnings))
 }
 
-/// Sections the summary is read from: those titled 总体情况/概况/…, with their sub-sections;
-/// else the first section.
-fn summary_nodes(info: &[(usize, Option<usize>, String)]) -> Vec<usize> {
-    let keys = ["总体", "概况", "基本情况", "总述", "综述", "总体情况"];
-    let mut chosen: Vec<usize> = info
-        .iter()
-        .filter(|(_, _, t)| keys.iter().any(|k| t.contains(k)))
-        .map(|(i, _, _)| *i)
-        .collect();
-    if chosen.is_empty() {
-        if let Some((i, _, _)) = info.first() {
-            chosen.push(*i);
-        }
-    }
-    // Add descendants (parents come first).
-    for (i, parent, _) in info {
-        if let Some(p) = parent {
-            if chosen.contains(p) && !chosen.contains(i) {
-                chosen.push(*i);
-            }
-        }
-    }
-    chosen
-}
-
-fn summary(noted: &[Noted], info: &[(usize, Option<usize>, String)]) -> Option<Summary> {
-    let nodes = summary_nodes(info);
-    let pool: Vec<&Noted> = noted.iter().filter(|n| nodes.contains(&n.node)).collect();
+/// The summary from the indicators of the sections titled 总体情况/概况/… (and their
+/// sub-sections), or else of the first section.
+fn summary(pool: &[&Noted]) -> Option<Summary> {
     let fig = |m: &Measure, id: &str| SummaryFigure {
         value: m.clone(),
         indicator_id: id.to_string(),
     };
-    let unit_is = |n: &Noted, units: &[&str]| n.ex.value.as_ref().is_some_and(|v| units.contains(&v.unit.as_str()));
-    let completion = pool
-        .iter()
-        .find(|n| n.ex.kind == IndicatorKind::Completion && (n.ex.done.is_some() || n.ex.name.contains("完成率")));
+    let unit_is = |n: &Noted, units: &[&str]| {
+        n.ex.value
+            .as_ref()
+            .is_some_and(|v| units.contains(&v.unit.as_str()))
+    };
+    let completion = pool.iter().find(|n| {
+        n.ex.kind == IndicatorKind::Completion
+            && (n.ex.done.is_some() || n.ex.name.contains("完成率"))
+    });
     let tasks_total = pool
         .iter()
         .find(|n| {
@@ -440,11 +581,19 @@ fn summary(noted: &[Noted], info: &[(usize, Option<usize>, String)]) -> Option<S
     let completion_rate = completion.and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
     let tasks_lagging = pool
         .iter()
-        .find(|n| n.ex.kind == IndicatorKind::Quantity && n.ex.status == Status::Lagging && unit_is(n, &["项", ""]))
+        .find(|n| {
+            n.ex.kind == IndicatorKind::Quantity
+                && n.ex.status == Status::Lagging
+                && unit_is(n, &["项", ""])
+        })
         .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
     let special_indicators = pool
         .iter()
-        .find(|n| n.ex.kind == IndicatorKind::Quantity && unit_is(n, &["个", "项"]) && n.ex.name.contains("指标"))
+        .find(|n| {
+            n.ex.kind == IndicatorKind::Quantity
+                && unit_is(n, &["个", "项"])
+                && n.ex.name.contains("指标")
+        })
         .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
     let s = Summary {
         tasks_total,
@@ -468,6 +617,9 @@ mod tests {
     #[test]
     fn district_names() {
         assert_eq!(districts("通州区2019年度绩效管理工作报告"), vec!["通州区"]);
-        assert_eq!(districts("北京市通州区2019年度报告"), vec!["北京市通州区", "北京市", "通州区"]);
+        assert_eq!(
+            districts("北京市通州区2019年度报告"),
+            vec!["北京市通州区", "北京市", "通州区"]
+        );
     }
 }

@@ -63,7 +63,9 @@ impl Entry {
     fn describe(&self, n: usize) -> String {
         match (&self.id, &self.sentence_contains, &self.value) {
             (Some(id), _, _) => format!("curation entry {n} (id {id:?})"),
-            (None, Some(s), Some(v)) => format!("curation entry {n} (sentence contains {s:?}, value {v:?})"),
+            (None, Some(s), Some(v)) => {
+                format!("curation entry {n} (sentence contains {s:?}, value {v:?})")
+            }
             (None, Some(s), None) => format!("curation entry {n} (sentence contains {s:?})"),
             _ => format!("curation entry {n}"),
         }
@@ -96,7 +98,8 @@ impl Entry {
 impl Curation {
     /// Parses and checks a curation file.
     pub fn from_toml(text: &str) -> Result<Curation, Error> {
-        let c: Curation = toml::from_str(text).map_err(|e| Error::Curation(one_line(&e.to_string())))?;
+        let c: Curation =
+            toml::from_str(text).map_err(|e| Error::Curation(one_line(&e.to_string())))?;
         for (i, e) in c.indicators.iter().enumerate() {
             let n = i + 1;
             if e.id.is_none() && e.sentence_contains.is_none() {
@@ -104,7 +107,12 @@ impl Curation {
                     "entry {n} needs `id` or `sentence_contains` to say which indicator it is about"
                 )));
             }
-            if e.rename.is_none() && e.set_id.is_none() && e.category.is_none() && e.status.is_none() && !e.drop {
+            if e.rename.is_none()
+                && e.set_id.is_none()
+                && e.category.is_none()
+                && e.status.is_none()
+                && !e.drop
+            {
                 return Err(Error::Curation(format!(
                     "entry {n} changes nothing (give rename, set_id, category, status or drop)"
                 )));
@@ -172,7 +180,10 @@ pub fn apply(report: &mut Report, curation: &Curation) -> Vec<String> {
                 e.describe(k + 1)
             ));
         } else if n > 1 {
-            warnings.push(format!("{} matched {n} indicators; applied to all", e.describe(k + 1)));
+            warnings.push(format!(
+                "{} matched {n} indicators; applied to all",
+                e.describe(k + 1)
+            ));
         }
     }
     let mut new_ids_taken: Vec<String> = Vec::new();

@@ -18,7 +18,7 @@ use report_model::{Change, Direction, IndicatorKind, Measure, Status, TargetComp
 use crate::naming;
 use crate::numbers::{
     ends_with_any, ends_with_at, is_cjk, is_digit, is_point, match_multiplier, match_unit,
-    parse_raw, starts_with_at, UnitClass,
+    parse_raw, starts_with_at, string_of, UnitClass,
 };
 
 /// Why a number is not a figure.
@@ -64,6 +64,7 @@ impl Token {
     }
 }
 
+#[inline(always)]
 fn is_clause_delim(c: char) -> bool {
     matches!(
         c,
@@ -71,14 +72,17 @@ fn is_clause_delim(c: char) -> bool {
     )
 }
 
+#[inline(always)]
 fn at(chars: &[char], i: usize) -> Option<char> {
     chars.get(i).copied()
 }
 
+#[inline(always)]
 fn before(chars: &[char], i: usize) -> Option<char> {
     i.checked_sub(1).and_then(|j| chars.get(j)).copied()
 }
 
+#[inline(always)]
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '－' | '—' | '–' | '~' | '～' | '至' | '到')
 }
@@ -88,24 +92,16 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
     let n = chars.len();
     let mut out: Vec<Token> = Vec::new();
     // Depth inside 《》〔〕【】[]: numbers there belong to titles and document numbers.
-    let mut bracket = vec![0u16; n + 1];
     let mut depth: u16 = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '《' | '〔' | '【' | '[' | '〈' => depth = depth.saturating_add(1),
-            '》' | '〕' | '】' | ']' | '〉' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if let Some(b) = bracket.get_mut(i) {
-            *b = depth;
-        }
-    }
     let mut i = 0;
     while i < n {
         let c = at(chars, i).unwrap_or(' ');
         // "百分百" / "百分之百": 100 percent, written out.
         if c == '百' {
-            if let Some(word) = ["百分之百", "百分百"].into_iter().find(|w| starts_with_at(chars, i, w)) {
+            if let Some(word) = ["百分之百", "百分百"]
+                .into_iter()
+                .find(|w| starts_with_at(chars, i, w))
+            {
                 let len = word.chars().count();
                 out.push(Token {
                     start: i,
@@ -122,10 +118,15 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             }
         }
         if !is_digit(c) {
+            match c {
+                '《' | '〔' | '【' | '[' | '〈' => depth = depth.saturating_add(1),
+                '》' | '〕' | '】' | ']' | '〉' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             i += 1;
             continue;
         }
-        let tok = read_number(chars, i, &bracket, &out);
+        let tok = read_number(chars, i, depth > 0, &out);
         i = tok.end.max(tok.num_end).max(i + 1);
         out.push(tok);
     }
@@ -133,7 +134,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
 }
 
 /// Reads the number starting at `i` (a digit) and decides whether it is a figure.
-fn read_number(chars: &[char], i: usize, bracket: &[u16], prev: &[Token]) -> Token {
+fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> Token {
     let mut j = i;
     while at(chars, j).is_some_and(is_digit) {
         j += 1;
@@ -166,14 +167,17 @@ fn read_number(chars: &[char], i: usize, bracket: &[u16], prev: &[Token]) -> Tok
             let b2 = i.checked_sub(2).and_then(|k| chars.get(k)).copied();
             let sign_ok = match b2 {
                 None => true,
-                Some(b) => matches!(b, '为' | '达' | '至' | '到' | '是' | '：' | ':' | '（' | '(' | '长' | '速'),
+                Some(b) => matches!(
+                    b,
+                    '为' | '达' | '至' | '到' | '是' | '：' | ':' | '（' | '(' | '长' | '速'
+                ),
             };
             if sign_ok {
                 start = i - 1;
             }
         }
     }
-    let digits: String = chars.get(start..num_end).unwrap_or(&[]).iter().collect();
+    let first_digit = at(chars, i).unwrap_or('1');
 
     // Multiplier, qualifier and unit.
     let mut k = num_end;
@@ -216,7 +220,7 @@ fn read_number(chars: &[char], i: usize, bracket: &[u16], prev: &[Token]) -> Tok
             }
         }
     }
-    let raw: String = chars.get(start..raw_end).unwrap_or(&[]).iter().collect();
+    let raw: String = string_of(chars.get(start..raw_end).unwrap_or(&[]));
     let number = parse_raw(&raw).unwrap_or(f64::NAN);
     let mut tok = Token {
         start,
@@ -228,7 +232,16 @@ fn read_number(chars: &[char], i: usize, bracket: &[u16], prev: &[Token]) -> Tok
         number,
         skip: None,
     };
-    tok.skip = skip_reason(chars, &tok, &digits, int_len, grouped || decimal, qual_before, bracket, prev);
+    tok.skip = skip_reason(
+        chars,
+        &tok,
+        first_digit,
+        int_len,
+        grouped || decimal,
+        qual_before,
+        in_brackets,
+        prev,
+    );
     if tok.skip == Some(Skip::Date) {
         // The date's own suffix is not a unit: "2019年度", "12月份", "10日".
         let mut e = num_end;
@@ -247,11 +260,11 @@ fn read_number(chars: &[char], i: usize, bracket: &[u16], prev: &[Token]) -> Tok
 fn skip_reason(
     chars: &[char],
     t: &Token,
-    digits: &str,
+    first_digit: char,
     int_len: usize,
     fractional_or_grouped: bool,
     qualified: bool,
-    bracket: &[u16],
+    in_brackets: bool,
     prev: &[Token],
 ) -> Option<Skip> {
     if !t.number.is_finite() {
@@ -291,17 +304,26 @@ fn skip_reason(
             }
         }
     }
-    if plain_int && (1.0..=31.0).contains(&value) && matches!(next, Some('日' | '号')) && prev_c == Some('月') {
+    if plain_int
+        && (1.0..=31.0).contains(&value)
+        && matches!(next, Some('日' | '号'))
+        && prev_c == Some('月')
+    {
         return Some(Skip::Date);
     }
     // Times of day and quarters.
     if plain_int && matches!(next, Some(':' | '：')) && next2.is_some_and(is_digit) {
         return Some(Skip::Other);
     }
-    if plain_int && prev_c.is_some_and(|c| matches!(c, ':' | '：')) && before(chars, t.start.saturating_sub(1)).is_some_and(is_digit) {
+    if plain_int
+        && prev_c.is_some_and(|c| matches!(c, ':' | '：'))
+        && before(chars, t.start.saturating_sub(1)).is_some_and(is_digit)
+    {
         return Some(Skip::Other);
     }
-    for word in ["季度", "周年", "号线", "号", "届", "级", "期", "时", "点", "路", "楼", "版", "热线"] {
+    for word in [
+        "季度", "周年", "号线", "号", "届", "级", "期", "时", "点", "路", "楼", "版", "热线",
+    ] {
         if starts_with_at(chars, t.num_end, word) && t.unit.is_empty() {
             return Some(Skip::Other);
         }
@@ -311,25 +333,31 @@ fn skip_reason(
         return Some(Skip::Other);
     }
     // Codes and names: next to Latin letters or +, inside 《》〔〕.
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '＋' | '#' | '_' | '×' | '*' | '@' | '&'));
+    let latin = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_alphabetic() || matches!(c, '+' | '＋' | '#' | '_' | '×' | '*' | '@' | '&')
+        })
+    };
     if latin(prev_c) {
         return Some(Skip::Other);
     }
     if t.unit.is_empty() && latin(at(chars, t.end)) {
         return Some(Skip::Other);
     }
-    if bracket.get(t.start).copied().unwrap_or(0) > 0 {
+    if in_brackets {
         return Some(Skip::Other);
     }
     // Fractions and ratios: "1/3", "1:1".
     if matches!(next, Some('/' | '／')) && next2.is_some_and(is_digit) {
         return Some(Skip::Other);
     }
-    if prev_c.is_some_and(|c| matches!(c, '/' | '／')) && before(chars, t.start.saturating_sub(1)).is_some_and(is_digit) {
+    if prev_c.is_some_and(|c| matches!(c, '/' | '／'))
+        && before(chars, t.start.saturating_sub(1)).is_some_and(is_digit)
+    {
         return Some(Skip::Other);
     }
     // Codes with leading zeros ("010"), long bare integers (phone numbers, hotlines, ids).
-    if int_len > 1 && digits.trim_start_matches(['-', '－', '−']).starts_with(['0', '０']) && !fractional_or_grouped {
+    if int_len > 1 && matches!(first_digit, '0' | '０') && !fractional_or_grouped {
         return Some(Skip::Other);
     }
     if plain_int && int_len >= 5 && t.unit.is_empty() && t.raw.chars().all(is_digit) {
@@ -338,7 +366,8 @@ fn skip_reason(
     // List numbering: "1." or "2、" opening a clause, "(3)".
     if plain_int && int_len <= 2 && t.unit.is_empty() {
         let opens = prev_c.is_none_or(|c| is_clause_delim(c) || c.is_whitespace() || c == '、');
-        let numbering = matches!(next, Some('.' | '．' | '、' | ')' | '）')) && !next2.is_some_and(is_digit);
+        let numbering =
+            matches!(next, Some('.' | '．' | '、' | ')' | '）')) && !next2.is_some_and(is_digit);
         if opens && numbering {
             return Some(Skip::Other);
         }
@@ -356,7 +385,9 @@ fn skip_reason(
     }
     // A range's end right after a skipped start is a figure only with a unit.
     if prev_c.is_some_and(|c| matches!(c, '-' | '－' | '—' | '–' | '~' | '～'))
-        && prev.last().is_some_and(|p| p.end + 1 == t.start && p.skip.is_some())
+        && prev
+            .last()
+            .is_some_and(|p| p.end + 1 == t.start && p.skip.is_some())
         && t.unit.is_empty()
     {
         return Some(Skip::Other);
@@ -370,7 +401,9 @@ fn skip_reason(
                 break;
             }
         }
-        if at(chars, k).is_some_and(|c| is_cjk(c) && !matches!(c, '的' | '之' | '和' | '及' | '或' | '等' | '与')) {
+        if at(chars, k).is_some_and(|c| {
+            is_cjk(c) && !matches!(c, '的' | '之' | '和' | '及' | '或' | '等' | '与')
+        }) {
             return Some(Skip::Other);
         }
     }
@@ -448,10 +481,21 @@ fn strip_fillers(chars: &[char], mut end: usize, floor: usize, words: &[&str]) -
 
 /// The change phrase ending right before `tok`, if any.
 fn change_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role> {
-    let mut end = strip_fillers(chars, tok.start, clause_start, &["了", "约", "近", "达到", "达", "超过", "逾"]);
+    let mut end = strip_fillers(
+        chars,
+        tok.start,
+        clause_start,
+        &["了", "约", "近", "达到", "达", "超过", "逾"],
+    );
     // "增幅为5%": 为 only after a noun of change.
     if let Some(n) = ends_with_at(chars, end, "为") {
-        if ends_with_any(chars, end - n, &["增幅", "涨幅", "降幅", "减幅", "增速", "增长率"]).is_some() {
+        if ends_with_any(
+            chars,
+            end - n,
+            &["增幅", "涨幅", "降幅", "减幅", "增速", "增长率"],
+        )
+        .is_some()
+        {
             end -= n;
         }
     }
@@ -467,7 +511,9 @@ fn change_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
         Some((n, d)) => (d, end - n),
         None => {
             // 同比增5%
-            let (w, d) = SHORT_VERBS.iter().find(|(w, _)| ends_with_at(chars, end, w).is_some())?;
+            let (w, d) = SHORT_VERBS
+                .iter()
+                .find(|(w, _)| ends_with_at(chars, end, w).is_some())?;
             let n = w.chars().count();
             ends_with_any(chars, end - n, &["同比", "环比"])?;
             (Some(*d), end - n)
@@ -479,7 +525,11 @@ fn change_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
     if let Some(n) = ends_with_any(chars, basis_end, &["同比", "环比"]) {
         if basis_end - n >= clause_start {
             phrase_start = basis_end - n;
-            basis = chars.get(phrase_start..basis_end).unwrap_or(&[]).iter().collect();
+            basis = chars
+                .get(phrase_start..basis_end)
+                .unwrap_or(&[])
+                .iter()
+                .collect();
         }
     } else {
         let lo = basis_end.saturating_sub(10).max(clause_start);
@@ -487,15 +537,21 @@ fn change_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
             let c = at(chars, k).unwrap_or(' ');
             if c == '较' || c == '比' {
                 let nx = at(chars, k + 1);
-                let ok = nx.is_some_and(|x| matches!(x, '上' | '去' | '年' | '前' | '同' | '本') || is_digit(x));
-                let bad_before = c == '比' && before(chars, k).is_some_and(|b| matches!(b, '占' | '对' | '相' | '评' | '类' | '无' | '分' | '好'));
+                let ok = nx.is_some_and(|x| {
+                    matches!(x, '上' | '去' | '年' | '前' | '同' | '本') || is_digit(x)
+                });
+                let bad_before = c == '比'
+                    && before(chars, k).is_some_and(|b| {
+                        matches!(b, '占' | '对' | '相' | '评' | '类' | '无' | '分' | '好')
+                    });
                 if ok && !bad_before {
                     phrase_start = k;
-                    basis = chars.get(k..basis_end).unwrap_or(&[]).iter().collect();
+                    basis = string_of(chars.get(k..basis_end).unwrap_or(&[]));
                 }
                 break;
             }
-            if is_digit(c) || is_clause_delim(c) {
+            // Digits may be a year in the basis ("较2020年"); a clause break ends the search.
+            if is_clause_delim(c) {
                 break;
             }
         }
@@ -517,15 +573,35 @@ fn target_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
         end -= n;
     }
     // Completion rate: "完成率95.56%", "目标完成率达到100%".
-    let rate_end = strip_fillers(chars, tok.start, clause_start, &["达到", "达", "为", "是", "了", "约"]);
-    if let Some(n) = ends_with_any(chars, rate_end, &["完成率", "完成进度", "完成度", "执行率"]) {
+    let rate_end = strip_fillers(
+        chars,
+        tok.start,
+        clause_start,
+        &["达到", "达", "为", "是", "了", "约"],
+    );
+    if let Some(n) = ends_with_any(chars, rate_end, &["完成率", "完成进度", "完成度", "执行率"])
+    {
         if rate_end - n >= clause_start {
             return Some(Role::CompletionRate {
                 phrase_start: rate_end - n,
             });
         }
     }
-    let tn = ends_with_any(chars, end, &["目标任务", "计划任务", "任务量", "目标值", "目标", "任务", "计划", "进度"])?;
+    let tn = ends_with_any(
+        chars,
+        end,
+        &[
+            "目标任务",
+            "计划任务",
+            "任务量",
+            "目标值",
+            "目标",
+            "预算",
+            "任务",
+            "计划",
+            "进度",
+        ],
+    )?;
     let word_start = end - tn;
     // The verb within 8 chars before, in the clause, with no digit between.
     let lo = word_start.saturating_sub(8).max(clause_start);
@@ -534,7 +610,9 @@ fn target_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
         for verb in ["超额完成", "完成", "达到", "实现", "占", "为", "是", "达"] {
             if let Some(n) = ends_with_at(chars, k, verb) {
                 if k - n >= clause_start {
-                    return Some(Role::Target { phrase_start: k - n });
+                    return Some(Role::Target {
+                        phrase_start: k - n,
+                    });
                 }
             }
         }
@@ -565,9 +643,15 @@ fn roles(chars: &[char], figs: &[&Token], clause_start_of: &dyn Fn(usize) -> usi
             continue;
         }
         // Baseline: "由A提升至B".
-        if ends_with_any(chars, t.start, &["由", "从", "由原来的", "从原来的", "由原", "从原"]).is_some() {
+        if ends_with_any(
+            chars,
+            t.start,
+            &["由", "从", "由原来的", "从原来的", "由原", "从原"],
+        )
+        .is_some()
+        {
             if let Some(next) = figs.get(i + 1) {
-                let between: String = chars.get(t.end..next.start).unwrap_or(&[]).iter().collect();
+                let between: String = string_of(chars.get(t.end..next.start).unwrap_or(&[]));
                 if is_rise_to(&between) && next.start.saturating_sub(t.end) <= 10 {
                     if let Some(slot) = out.get_mut(i) {
                         *slot = Role::BaselineOf(i + 1);
@@ -582,13 +666,20 @@ fn roles(chars: &[char], figs: &[&Token], clause_start_of: &dyn Fn(usize) -> usi
 /// "提升至", "上升至最高", "降到", "增加到约" …
 fn is_rise_to(s: &str) -> bool {
     let mut rest = s;
-    for v in ["提升", "提高", "上升", "增加", "增长", "下降", "降低", "减少", "缩短", "压缩", "扩大", "缩小", "升", "降", "增", "减"] {
+    for v in [
+        "提升", "提高", "上升", "增加", "增长", "下降", "降低", "减少", "缩短", "压缩", "扩大",
+        "缩小", "升", "降", "增", "减",
+    ] {
         if let Some(r) = rest.strip_prefix(v) {
             rest = r;
             break;
         }
     }
-    let Some(r) = rest.strip_prefix('至').or_else(|| rest.strip_prefix('到')).or_else(|| rest.strip_prefix('为')) else {
+    let Some(r) = rest
+        .strip_prefix('至')
+        .or_else(|| rest.strip_prefix('到'))
+        .or_else(|| rest.strip_prefix('为'))
+    else {
         return false;
     };
     let mut r = r.strip_prefix('了').unwrap_or(r);
@@ -620,11 +711,22 @@ pub struct Extracted {
 }
 
 /// Words that mark a lagging item.
-pub const LAGGING: &[&str] = &["滞后", "未完成", "未达到", "未达标", "未能完成", "未能达到", "落后于"];
+pub const LAGGING: &[&str] = &[
+    "未能",
+    "滞后",
+    "未完成",
+    "未达到",
+    "未达标",
+    "未能完成",
+    "未能达到",
+    "落后于",
+];
 
 pub fn mentions_lagging(s: &[char]) -> bool {
-    let text: String = s.iter().collect();
-    LAGGING.iter().any(|w| text.contains(w))
+    (0..s.len()).any(|k| {
+        matches!(s.get(k), Some('滞' | '未' | '落'))
+            && LAGGING.iter().any(|w| starts_with_at(s, k, w))
+    })
 }
 
 /// Context shared by all sentences of a report.
@@ -657,33 +759,22 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
     if figs.is_empty() {
         return (Vec::new(), warnings);
     }
-    // Clause starts, ignoring delimiters inside a number ("1,234").
-    let mut in_token = vec![false; chars.len() + 1];
-    for t in &tokens {
-        for k in t.start..t.end.min(chars.len()) {
-            if let Some(x) = in_token.get_mut(k) {
-                *x = true;
-            }
-        }
-    }
-    let mut clause_start = vec![0usize; chars.len() + 1];
-    let mut clause_idx = vec![0usize; chars.len() + 1];
-    let mut cs = 0;
-    let mut ci = 0;
-    for k in 0..=chars.len() {
-        if let Some(x) = clause_start.get_mut(k) {
-            *x = cs;
-        }
-        if let Some(x) = clause_idx.get_mut(k) {
-            *x = ci;
-        }
-        if at(chars, k).is_some_and(is_clause_delim) && !in_token.get(k).copied().unwrap_or(false) {
-            cs = k + 1;
-            ci += 1;
-        }
-    }
-    let clause_start_of = |p: usize| clause_start.get(p).copied().unwrap_or(0);
-    let clause_of = |p: usize| clause_idx.get(p).copied().unwrap_or(0);
+    // Clause delimiters, ignoring those inside a number ("1,234").
+    let delims: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| is_clause_delim(c) && !tokens.iter().any(|t| t.start <= k && k < t.end))
+        .map(|(k, _)| k)
+        .collect();
+    // Start of the clause holding position `p`, and the clause's index.
+    let clause_start_of = |p: usize| -> usize {
+        delims
+            .iter()
+            .take_while(|&&d| d < p)
+            .last()
+            .map_or(0, |&d| d + 1)
+    };
+    let clause_of = |p: usize| -> usize { delims.iter().take_while(|&&d| d < p).count() };
     let roles = roles(chars, &figs, &clause_start_of);
 
     // Where names may start: after the previous figure or date in the clause.
@@ -702,10 +793,20 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                 prev_fig = true;
             }
         }
-        // "报告2篇、决定47个": after a figure, an enumeration starts a new name at 、.
+        // "报告2篇、决定47个": after a figure, an enumeration starts a new name at 、,
+        // and "264个部门、机构开展营商环境政策培训2000余人次" one after the verb.
         if enum_cut && prev_fig {
             if let Some(k) = (f..p).rev().find(|&k| at(chars, k) == Some('、')) {
                 f = k + 1;
+            }
+            for verb in ["开展", "进行", "举办", "组织"] {
+                let hit = (f..p).rev().find(|&k| starts_with_at(chars, k, verb));
+                if let Some(k) = hit {
+                    if p >= k + 2 + 2 {
+                        f = k + 2;
+                        break;
+                    }
+                }
             }
         }
         f
@@ -726,9 +827,14 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
         };
         let d = r.checked_sub(1);
         let tt = r.checked_sub(2);
-        let (Some(d), Some(tt)) = (d, tt) else { continue };
-        let (Some(dtok), Some(ttok)) = (figs.get(d), figs.get(tt)) else { continue };
-        if !matches!(roles.get(d), Some(Role::Value)) || !matches!(roles.get(tt), Some(Role::Value)) {
+        let (Some(d), Some(tt)) = (d, tt) else {
+            continue;
+        };
+        let (Some(dtok), Some(ttok)) = (figs.get(d), figs.get(tt)) else {
+            continue;
+        };
+        if !matches!(roles.get(d), Some(Role::Value)) || !matches!(roles.get(tt), Some(Role::Value))
+        {
             continue;
         }
         if !countable(dtok) || !countable(ttok) || dtok.number > ttok.number {
@@ -738,11 +844,14 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
             continue;
         }
         let between: Vec<char> = chars.get(ttok.end..dtok.start).unwrap_or(&[]).to_vec();
-        let Some(zhong) = between.iter().position(|&c| c == '中') else { continue };
-        if zhong > 5 {
+        let Some(zhong) = between.iter().position(|&c| c == '中') else {
+            continue;
+        };
+        // "45任务中", "62项市政府绩效任务中": a short noun, no clause break before 中.
+        if zhong > 12 || between.iter().take(zhong).any(|&c| is_clause_delim(c)) {
             continue;
         }
-        let noun: String = between.get(..zhong).unwrap_or(&[]).iter().collect();
+        let noun: String = string_of(between.get(..zhong).unwrap_or(&[]));
         if let Some(x) = consumed.get_mut(d) {
             *x = true;
         }
@@ -779,7 +888,12 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                     *slot = Some(tok.measure());
                 }
                 // The name of B ends before "由".
-                let from = ends_with_any(chars, tok.start, &["由原来的", "从原来的", "由原", "从原", "由", "从"]).unwrap_or(0);
+                let from = ends_with_any(
+                    chars,
+                    tok.start,
+                    &["由原来的", "从原来的", "由原", "从原", "由", "从"],
+                )
+                .unwrap_or(0);
                 if let Some(slot) = name_end_for.get_mut(b) {
                     *slot = Some(tok.start - from);
                 }
@@ -788,7 +902,15 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                 let name_end = name_end_for.get(i).copied().flatten().unwrap_or(tok.start);
                 let floor = name_floor(name_end, true).min(name_end);
                 let prev_name = out.last().map(|e: &Extracted| e.name.clone());
-                let name = naming::value_name(chars, floor, name_end, tok, &tokens, ctx, prev_name.as_deref());
+                let name = naming::value_name(
+                    chars,
+                    floor,
+                    name_end,
+                    tok,
+                    &tokens,
+                    ctx,
+                    prev_name.as_deref(),
+                );
                 let baseline = baseline_for.get(i).cloned().flatten();
                 let kind = match tok.class {
                     _ if tok.is_percent() => IndicatorKind::Rate,
@@ -802,7 +924,11 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                     baseline,
                     change: None,
                     target: None,
-                    status: if lagging_clause { Status::Lagging } else { Status::NoTarget },
+                    status: if lagging_clause {
+                        Status::Lagging
+                    } else {
+                        Status::NoTarget
+                    },
                     figure_text: format!("{}{}", tok.raw, tok.unit),
                     done: None,
                     total: None,
@@ -815,14 +941,19 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                 basis,
                 direction,
             } => {
-                let raw: String = chars.get(phrase_start..tok.end).unwrap_or(&[]).iter().collect();
+                let raw: String = chars
+                    .get(phrase_start..tok.end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect();
                 let attach_to = last.filter(|&(idx, fig_end)| {
                     out.get(idx).is_some_and(|e| e.change.is_none())
                         && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
-                        let direction = direction.unwrap_or_else(|| improve_direction(&e.name, e.value.as_ref()));
+                        let direction = direction
+                            .unwrap_or_else(|| improve_direction(&e.name, e.value.as_ref()));
                         e.change = Some(Change {
                             raw,
                             basis,
@@ -830,6 +961,8 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                             amount: tok.measure(),
                         });
                     }
+                    // A target phrase may follow: "…,同比提高2.1个百分点,完成目标的105%".
+                    last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
                     let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
@@ -849,7 +982,11 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                             amount: tok.measure(),
                         }),
                         target: None,
-                        status: if lagging_clause { Status::Lagging } else { Status::NoTarget },
+                        status: if lagging_clause {
+                            Status::Lagging
+                        } else {
+                            Status::NoTarget
+                        },
                         figure_text: format!("{}{}", tok.raw, tok.unit),
                         done: None,
                         total: None,
@@ -859,7 +996,11 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                 }
             }
             Role::Target { phrase_start } => {
-                let raw: String = chars.get(phrase_start..tok.end).unwrap_or(&[]).iter().collect();
+                let raw: String = chars
+                    .get(phrase_start..tok.end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect();
                 let target = TargetCompletion {
                     raw: raw.clone(),
                     percent: tok.measure(),
@@ -867,7 +1008,8 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                     total: None,
                 };
                 let attach_to = last.filter(|&(idx, fig_end)| {
-                    out.get(idx).is_some_and(|e| e.target.is_none() && e.kind != IndicatorKind::Completion)
+                    out.get(idx)
+                        .is_some_and(|e| e.target.is_none() && e.kind != IndicatorKind::Completion)
                         && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
@@ -876,6 +1018,8 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                         e.kind = IndicatorKind::Completion;
                         e.target = Some(target);
                     }
+                    // A change phrase may follow: "…,完成全年目标的112.3%,同比提高2.1个百分点".
+                    last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
                     let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
@@ -899,10 +1043,16 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                 }
             }
             Role::CompletionRate { phrase_start } => {
-                let raw: String = chars.get(phrase_start..tok.end).unwrap_or(&[]).iter().collect();
+                let raw: String = chars
+                    .get(phrase_start..tok.end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect();
                 let fold = folds.get(i).cloned().flatten();
                 let (done_tok, total_tok, noun) = match &fold {
-                    Some((d, t, noun)) => (figs.get(*d).copied(), figs.get(*t).copied(), noun.clone()),
+                    Some((d, t, noun)) => {
+                        (figs.get(*d).copied(), figs.get(*t).copied(), noun.clone())
+                    }
                     None => (None, None, String::new()),
                 };
                 let target = TargetCompletion {
@@ -943,7 +1093,12 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
 
 /// Does a phrase starting at `phrase_start` qualify the figure ending at `fig_end`? Yes when
 /// it follows in the same clause (at most a few chars later), or opens the next clause.
-fn qualifies(chars: &[char], fig_end: usize, phrase_start: usize, clause_of: &dyn Fn(usize) -> usize) -> bool {
+fn qualifies(
+    chars: &[char],
+    fig_end: usize,
+    phrase_start: usize,
+    clause_of: &dyn Fn(usize) -> usize,
+) -> bool {
     if phrase_start < fig_end {
         return false;
     }
@@ -956,9 +1111,20 @@ fn qualifies(chars: &[char], fig_end: usize, phrase_start: usize, clause_of: &dy
         0 => between.len() <= 4,
         1 => {
             // The phrase must open its clause (connectives aside).
-            let last_delim = between.iter().rposition(|&c| is_clause_delim(c)).map_or(0, |k| k + 1);
-            let lead: String = between.get(last_delim..).unwrap_or(&[]).iter().filter(|c| !c.is_whitespace()).collect();
-            matches!(lead.as_str(), "" | "并" | "且" | "其中" | "并且" | "分别" | "均")
+            let last_delim = between
+                .iter()
+                .rposition(|&c| is_clause_delim(c))
+                .map_or(0, |k| k + 1);
+            let lead: String = between
+                .get(last_delim..)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            matches!(
+                lead.as_str(),
+                "" | "并" | "且" | "其中" | "并且" | "分别" | "均"
+            )
         }
         _ => false,
     }
@@ -966,9 +1132,11 @@ fn qualifies(chars: &[char], fig_end: usize, phrase_start: usize, clause_of: &dy
 
 /// 改善 means a fall for a pollutant concentration, a rise otherwise.
 fn improve_direction(name: &str, value: Option<&Measure>) -> Direction {
-    let pollutant = ["浓度", "排放", "PM", "降尘", "污染", "噪声", "能耗", "投诉", "时间", "时限"]
-        .iter()
-        .any(|w| name.contains(w))
+    let pollutant = [
+        "浓度", "排放", "PM", "降尘", "污染", "噪声", "能耗", "投诉", "时间", "时限",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
         || value.is_some_and(|m| m.unit.contains("克/") || m.unit.contains("g/m"));
     if pollutant {
         Direction::Down
@@ -1009,13 +1177,40 @@ mod tests {
 
     #[test]
     fn numbers_units_and_multipliers() {
-        assert_eq!(figs("提供岗位8.6万个,达成意向2.8万人次。"), vec![("8.6万".into(), "个".into()), ("2.8万".into(), "人次".into())]);
-        assert_eq!(figs("拆除违法建设1010万平方米"), vec![("1010".into(), "万平方米".into())]);
-        assert_eq!(figs("完成6万余处约330万平米"), vec![("6万余".into(), "处".into()), ("330".into(), "万平米".into())]);
-        assert_eq!(figs("培训2000余人次"), vec![("2000余".into(), "人次".into())]);
-        assert_eq!(figs("浓度为46微克/立方米"), vec![("46".into(), "微克/立方米".into())]);
-        assert_eq!(figs("提高2.8个百分点"), vec![("2.8".into(), "个百分点".into())]);
-        assert_eq!(figs("实现百分百就业"), vec![("百分百".into(), String::new())]);
+        assert_eq!(
+            figs("提供岗位8.6万个,达成意向2.8万人次。"),
+            vec![
+                ("8.6万".into(), "个".into()),
+                ("2.8万".into(), "人次".into())
+            ]
+        );
+        assert_eq!(
+            figs("拆除违法建设1010万平方米"),
+            vec![("1010".into(), "万平方米".into())]
+        );
+        assert_eq!(
+            figs("完成6万余处约330万平米"),
+            vec![
+                ("6万余".into(), "处".into()),
+                ("330".into(), "万平米".into())
+            ]
+        );
+        assert_eq!(
+            figs("培训2000余人次"),
+            vec![("2000余".into(), "人次".into())]
+        );
+        assert_eq!(
+            figs("浓度为46微克/立方米"),
+            vec![("46".into(), "微克/立方米".into())]
+        );
+        assert_eq!(
+            figs("提高2.8个百分点"),
+            vec![("2.8".into(), "个百分点".into())]
+        );
+        assert_eq!(
+            figs("实现百分百就业"),
+            vec![("百分百".into(), String::new())]
+        );
         assert_eq!(figs("压缩到2个小时。"), vec![("2".into(), "个小时".into())]);
         assert_eq!(figs("投资1,234万元"), vec![("1,234".into(), "万元".into())]);
     }
@@ -1037,7 +1232,10 @@ mod tests {
         assert!(figs("政府网站标识码:1101120001").is_empty());
         assert!(figs("2020-01-10发布").is_empty());
         assert!(figs("10:30召开").is_empty());
-        assert_eq!(figs("完成率95.56%2项任务"), vec![("95.56".into(), "%".into()), ("2".into(), "项".into())]);
+        assert_eq!(
+            figs("完成率95.56%2项任务"),
+            vec![("95.56".into(), "%".into()), ("2".into(), "项".into())]
+        );
     }
 
     #[test]
@@ -1046,7 +1244,10 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name, "新增大树种植");
         assert_eq!(e[0].value.as_ref().map(|m| m.raw.as_str()), Some("37814"));
-        assert_eq!(e[0].target.as_ref().map(|t| t.raw.as_str()), Some("完成总目标的114.59%"));
+        assert_eq!(
+            e[0].target.as_ref().map(|t| t.raw.as_str()),
+            Some("完成总目标的114.59%")
+        );
         assert_eq!(e[0].status, Status::Exceeded);
         assert_eq!(e[1].name, "森林覆盖率");
         let c = e[1].change.as_ref();
@@ -1060,9 +1261,15 @@ mod tests {
         let e = ex("市民诉求解决率由35.62%上升至最高71.07%,涨幅99.52%;满意率由58.79%上升至最高83.28%,涨幅41.66%。");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name, "市民诉求解决率");
-        assert_eq!(e[0].baseline.as_ref().map(|m| m.raw.as_str()), Some("35.62"));
+        assert_eq!(
+            e[0].baseline.as_ref().map(|m| m.raw.as_str()),
+            Some("35.62")
+        );
         assert_eq!(e[0].value.as_ref().map(|m| m.raw.as_str()), Some("71.07"));
-        assert_eq!(e[0].change.as_ref().map(|c| c.raw.as_str()), Some("涨幅99.52%"));
+        assert_eq!(
+            e[0].change.as_ref().map(|c| c.raw.as_str()),
+            Some("涨幅99.52%")
+        );
         assert_eq!(e[1].name, "满意率");
     }
 
@@ -1071,11 +1278,17 @@ mod tests {
         let e = ex("细颗粒物浓度预计为46微克/立方米,同比改善16.7%,三年滑动平均浓度下降16.4%。");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name, "细颗粒物浓度");
-        assert_eq!(e[0].change.as_ref().map(|c| c.direction), Some(Direction::Down));
+        assert_eq!(
+            e[0].change.as_ref().map(|c| c.direction),
+            Some(Direction::Down)
+        );
         assert_eq!(e[1].kind, IndicatorKind::Change);
         assert_eq!(e[1].name, "三年滑动平均浓度");
         let e = ex("月接诉量较年初增长90.89%。");
-        assert_eq!(e[0].change.as_ref().map(|c| c.basis.as_str()), Some("较年初"));
+        assert_eq!(
+            e[0].change.as_ref().map(|c| c.basis.as_str()),
+            Some("较年初")
+        );
         assert_eq!(e[0].name, "月接诉量");
     }
 

@@ -4,13 +4,71 @@
 //! Collisions (the same sentence twice in a report) get "-2", "-3" … in document order.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a, 64 bits.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// FNV-1a as a `Hasher`, for the id sets (faster than SipHash on short keys; ids are not
+/// attacker-chosen hash-flooding material worth SipHash's cost here).
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = bytes
+            .iter()
+            .fold(start, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME));
+    }
+}
+
+/// A `HashSet` with FNV hashing.
+pub type FnvSet<T> = HashSet<T, BuildHasherDefault<FnvHasher>>;
+
+/// The 40 bits of the hash that make an indicator's id ("i-" + their 10 hex digits).
+pub fn indicator_key(sentence: &str, figure: &str, occurrence: usize) -> u64 {
+    // FNV-1a over sentence, 0x1f, figure, 0x1f, occurrence (decimal), streamed.
+    let step = |h: u64, b: &u8| (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+    let occ = occurrence.to_string();
+    let h = sentence.as_bytes().iter().fold(FNV_OFFSET, step);
+    let h = step(h, &0x1f);
+    let h = figure.as_bytes().iter().fold(h, step);
+    let h = step(h, &0x1f);
+    occ.as_bytes().iter().fold(h, step) >> 24
+}
+
+/// Unique indicator ids from their keys, without hashing strings: a taken key gets "-2",
+/// "-3" … in order.
+#[derive(Debug, Default)]
+pub struct KeySet {
+    used: HashSet<(u64, u64), BuildHasherDefault<FnvHasher>>,
+    next: std::collections::HashMap<u64, u64, BuildHasherDefault<FnvHasher>>,
+}
+
+impl KeySet {
+    pub fn claim(&mut self, key: u64) -> String {
+        if self.used.insert((key, 0)) {
+            return format!("i-{key:010x}");
+        }
+        let mut n = self.next.get(&key).copied().unwrap_or(2);
+        while !self.used.insert((key, n)) {
+            n += 1;
+        }
+        self.next.insert(key, n + 1);
+        format!("i-{key:010x}-{n}")
+    }
 }
 
 /// The id an indicator gets before collisions are resolved.
@@ -37,21 +95,30 @@ pub fn is_html_id(s: &str) -> bool {
 /// Hands out unique ids: a taken id gets "-2", "-3" … appended.
 #[derive(Debug, Default)]
 pub struct IdSet {
-    used: HashSet<String>,
+    used: FnvSet<String>,
+    /// Next suffix to try per base id, so that a sentence repeated n times costs O(n), not
+    /// O(n²).
+    next: std::collections::HashMap<String, u64, BuildHasherDefault<FnvHasher>>,
 }
 
 impl IdSet {
     pub fn claim(&mut self, base: &str) -> String {
+        self.claim_with(base, '-')
+    }
+
+    /// Like [`IdSet::claim`] with another separator before the suffix ("s-3-1_2").
+    pub fn claim_with(&mut self, base: &str, sep: char) -> String {
         if self.used.insert(base.to_string()) {
             return base.to_string();
         }
-        let mut n = 2u64;
+        let mut n = self.next.get(base).copied().unwrap_or(2);
         loop {
-            let id = format!("{base}-{n}");
+            let id = format!("{base}{sep}{n}");
+            n += 1;
             if self.used.insert(id.clone()) {
+                self.next.insert(base.to_string(), n);
                 return id;
             }
-            n += 1;
         }
     }
 
@@ -90,5 +157,11 @@ mod tests {
         assert_eq!(set.claim(&a), a);
         assert_eq!(set.claim(&a), format!("{a}-2"));
         assert_eq!(set.claim(&a), format!("{a}-3"));
+        let k = indicator_key("全年新增37814亩。", "37814亩", 0);
+        assert_eq!(format!("i-{k:010x}"), a);
+        let mut keys = KeySet::default();
+        assert_eq!(keys.claim(k), a);
+        assert_eq!(keys.claim(k), format!("{a}-2"));
+        assert_eq!(keys.claim(k), format!("{a}-3"));
     }
 }

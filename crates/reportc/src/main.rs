@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use reportc::{ConvertOptions, Curation, MAX_INPUT};
 
 #[derive(Parser)]
-#[command(name = "reportc", version, about = "Performance report → report.json → static HTML")]
+#[command(
+    name = "reportc",
+    version,
+    about = "Performance report → report.json → static HTML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -118,7 +122,10 @@ fn warn_all(warnings: &[String]) {
 fn convert(input: &Path, output: Option<&Path>, curation: Option<&Path>) -> Result<(), Fail> {
     // Read the curation file first: a bad one must stop everything before any output.
     let curation = match curation {
-        Some(p) => Some(Curation::from_toml(&read_text(p)?).map_err(|e| Fail(format!("{}: {e}", p.display())))?),
+        Some(p) => Some(
+            Curation::from_toml(&read_text(p)?)
+                .map_err(|e| Fail(format!("{}: {e}", p.display())))?,
+        ),
         None => None,
     };
     let bytes = read_input(input)?;
@@ -128,10 +135,20 @@ fn convert(input: &Path, output: Option<&Path>, curation: Option<&Path>) -> Resu
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|s| s != "-" && !s.is_empty()),
     };
-    let mut conv = reportc::convert_bytes(&bytes, &opts).map_err(|e| Fail(format!("{}: {e}", input.display())))?;
+    let mut conv = reportc::convert_bytes(&bytes, &opts)
+        .map_err(|e| Fail(format!("{}: {e}", input.display())))?;
     let mut warnings = conv.warnings;
     if let Some(c) = &curation {
         warnings.extend(reportc::curate(&mut conv.report, c)?);
+    }
+    // Never write a report the page would reject.
+    let problems = reportc::report_model::validate(&conv.report);
+    if let Some(p) = problems.first() {
+        return Err(Fail(format!(
+            "{}: internal error: the converted report is invalid ({} problem(s)); first: {p}",
+            input.display(),
+            problems.len()
+        )));
     }
     warn_all(&warnings);
     write_output(output, &reportc::to_json(&conv.report))
@@ -139,7 +156,8 @@ fn convert(input: &Path, output: Option<&Path>, curation: Option<&Path>) -> Resu
 
 fn check(file: &Path) -> Result<bool, Fail> {
     let text = read_text(file)?;
-    let report = reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
+    let report =
+        reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
     let problems = reportc::report_model::validate(&report);
     if problems.is_empty() {
         println!(
@@ -159,7 +177,8 @@ fn check(file: &Path) -> Result<bool, Fail> {
 
 fn html(file: &Path, output: Option<&Path>) -> Result<(), Fail> {
     let text = read_text(file)?;
-    let report = reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
+    let report =
+        reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
     let problems = reportc::report_model::validate(&report);
     if let Some(p) = problems.first() {
         return Err(Fail(format!(
@@ -180,7 +199,9 @@ fn main() -> ExitCode {
             curation,
         } => convert(input, output.as_deref(), curation.as_deref()).map(|()| true),
         Command::Check { file } => check(file),
-        Command::Schema { output } => write_output(output.as_deref(), &reportc::schema_json()).map(|()| true),
+        Command::Schema { output } => {
+            write_output(output.as_deref(), &reportc::schema_json()).map(|()| true)
+        }
         Command::Html { file, output } => html(file, output.as_deref()).map(|()| true),
     };
     match result {

@@ -7,7 +7,7 @@
 //! noun after it is used too; "总面积约34838亩的潮白河生态景观带" gives "潮白河生态景观带总面积".
 
 use crate::figures::{Context, Extracted, Token};
-use crate::numbers::{is_digit, starts_with_at, UnitClass};
+use crate::numbers::{is_digit, starts_with_at, string_of, UnitClass};
 
 /// Longest name kept, in chars (the end of a long phrase is kept: it holds the noun).
 const MAX_NAME: usize = 24;
@@ -16,34 +16,199 @@ const MAX_POST: usize = 12;
 
 /// Subjects, time words and weak verbs dropped from the start of a name.
 const LEADING: &[&str] = &[
-    "截至目前", "截止目前", "经测算", "经统计", "据统计", "我区", "全区", "本区", "我市", "全市", "本市",
-    "我县", "全县", "本县", "全镇", "全乡", "全街道", "全年度", "全年", "年内", "今年", "当年", "本年度",
-    "本年", "年度", "目前", "其中", "此外", "另外", "同时", "并且", "以及", "并", "且", "和", "及", "与",
-    "共计", "合计", "总计", "累计", "共", "已经", "已", "均", "预计", "初步", "先后", "全面", "进一步",
-    "实现了", "实现", "完成了", "完成", "促进", "推动", "带动", "帮助", "形成了", "形成", "建设", "通过",
-    "对", "向", "由", "在", "为", "将", "有",
+    "截至目前",
+    "截止目前",
+    "经测算",
+    "经统计",
+    "据统计",
+    "我区",
+    "全区",
+    "本区",
+    "我市",
+    "全市",
+    "本市",
+    "我县",
+    "全县",
+    "本县",
+    "全镇",
+    "全乡",
+    "全街道",
+    "全年度",
+    "全年",
+    "年内",
+    "今年",
+    "当年",
+    "本年度",
+    "本年",
+    "年度",
+    "目前",
+    "其中",
+    "此外",
+    "另外",
+    "同时",
+    "并且",
+    "以及",
+    "并",
+    "且",
+    "和",
+    "及",
+    "与",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "共",
+    "已经",
+    "已",
+    "均",
+    "预计",
+    "初步",
+    "先后",
+    "全面",
+    "进一步",
+    "实现了",
+    "实现",
+    "完成了",
+    "完成",
+    "促进",
+    "推动",
+    "带动",
+    "帮助",
+    "形成了",
+    "形成",
+    "建设",
+    "通过",
+    "对",
+    "向",
+    "由",
+    "在",
+    "为",
+    "将",
+    "有",
 ];
 
 /// Link words dropped from the end of a name.
 const TRAILING: &[&str] = &[
-    "预计达到", "预计为", "预计", "分别为", "分别", "已达到", "已达", "已有", "共有", "达到了", "达到", "达",
-    "约为", "为", "是", "约", "共计", "共", "累计", "合计", "总计", "超过", "突破", "逾", "近", "有", "了",
-    "高达", "仅", "已", "就", "均", "总数为",
+    "预计达到",
+    "预计为",
+    "预计",
+    "分别为",
+    "分别",
+    "已达到",
+    "已达",
+    "已有",
+    "共有",
+    "达到了",
+    "达到",
+    "达",
+    "约为",
+    "为",
+    "是",
+    "约",
+    "共计",
+    "共",
+    "累计",
+    "合计",
+    "总计",
+    "超过",
+    "突破",
+    "逾",
+    "近",
+    "有",
+    "了",
+    "高达",
+    "仅",
+    "已",
+    "就",
+    "均",
+    "总数为",
+    "完成",
+    "控制在",
 ];
 
 /// Names that only make sense with the thing they measure ("面积3087.2亩").
 const GENERIC: &[&str] = &[
-    "面积", "总面积", "占地面积", "建筑面积", "数量", "总量", "总数", "规模", "长度", "总长度", "里程", "总里程",
-    "金额", "总额", "总金额", "人数", "户数", "个数",
+    "面积",
+    "总面积",
+    "占地面积",
+    "建筑面积",
+    "数量",
+    "总量",
+    "总数",
+    "规模",
+    "长度",
+    "总长度",
+    "里程",
+    "总里程",
+    "金额",
+    "总额",
+    "总金额",
+    "人数",
+    "户数",
+    "个数",
 ];
 
 /// Where a noun after a figure stops.
 const POST_STOP: &[&str] = &[
-    "已经", "已", "均", "全部", "得到", "得以", "实现", "完成", "达到", "开展", "进行", "参加", "参与", "联合",
-    "共同", "被", "将", "有所", "能够", "可以", "正在", "并", "获得", "位居", "位列", "同比", "环比", "较",
-    "占", "都", "也", "还", "正式", "到达",
+    "已经", "已", "均", "全部", "得到", "得以", "实现", "完成", "达到", "开展", "进行", "参加",
+    "参与", "联合", "共同", "被", "将", "有所", "能够", "可以", "正在", "并", "获得", "位居",
+    "位列", "同比", "环比", "较", "占", "都", "也", "还", "正式", "到达", "未", "仍",
 ];
 
+/// First chars of [`POST_STOP`], to skip the word list for most chars.
+const POST_STOP_FIRST: &[char] = &[
+    '已', '均', '全', '得', '实', '完', '达', '开', '进', '参', '联', '共', '被', '将', '有', '能',
+    '可', '正', '并', '获', '位', '同', '环', '较', '占', '都', '也', '还', '到', '未', '仍',
+];
+
+type WordTable = std::collections::HashMap<
+    char,
+    Vec<&'static str>,
+    std::hash::BuildHasherDefault<crate::ids::FnvHasher>,
+>;
+
+/// `words` by first char (or last char, `by_last`), in list order: most of the list is
+/// skipped for any given name.
+fn word_table(words: &'static [&'static str], by_last: bool) -> &'static WordTable {
+    static LEAD: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    static TRAIL: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    let cell = if by_last { &TRAIL } else { &LEAD };
+    cell.get_or_init(|| {
+        let mut t = WordTable::default();
+        for w in words {
+            let key = if by_last {
+                w.chars().next_back()
+            } else {
+                w.chars().next()
+            };
+            if let Some(k) = key {
+                t.entry(k).or_default().push(w);
+            }
+        }
+        t
+    })
+}
+
+/// `strip_prefix` with an inlined byte loop (the words are a few bytes long).
+#[inline(always)]
+fn strip_prefix_fast<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let (sb, wb) = (s.as_bytes(), w.as_bytes());
+    if sb.len() < wb.len() || !sb.iter().zip(wb).all(|(a, b)| a == b) {
+        return None;
+    }
+    s.get(wb.len()..)
+}
+
+#[inline(always)]
+fn strip_suffix_fast<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let (sb, wb) = (s.as_bytes(), w.as_bytes());
+    if sb.len() < wb.len() || !sb.iter().rev().zip(wb.iter().rev()).all(|(a, b)| a == b) {
+        return None;
+    }
+    s.get(..sb.len() - wb.len())
+}
+
+#[inline(always)]
 fn is_delim(c: char) -> bool {
     matches!(
         c,
@@ -57,58 +222,78 @@ fn strip_edges(s: &str) -> &str {
 
 /// Removes leading subjects and trailing link words; tells whether it ended in 的.
 fn clean(s: &str, ctx: &Context) -> (String, bool) {
-    let mut s = strip_edges(s).to_string();
+    const PARTICLE_VERBS: &[&str] = &[
+        "压缩",
+        "缩短",
+        "降低",
+        "降",
+        "提高",
+        "提升",
+        "增加",
+        "增长",
+        "减少",
+        "下降",
+        "上升",
+        "控制在",
+        "控制",
+    ];
+    let mut s: &str = strip_edges(s);
     let mut ends_de = false;
     for _ in 0..8 {
-        let before = s.clone();
+        let before = s;
         // Leading words, keeping at least two chars of name and suffix nouns whole.
-        for w in ctx.district.iter().map(String::as_str).chain(LEADING.iter().copied()) {
-            if let Some(rest) = s.strip_prefix(w) {
-                let rest_n = rest.chars().count();
-                let suffix_noun = rest.starts_with(['率', '量', '度', '数', '额', '值', '比']) || rest.starts_with("范围");
-                if rest_n >= 2 && !suffix_noun {
-                    s = strip_edges(rest).to_string();
+        let first = s.chars().next().unwrap_or(' ');
+        let leading = word_table(LEADING, false)
+            .get(&first)
+            .map_or(&[][..], Vec::as_slice);
+        let candidates = ctx
+            .district
+            .iter()
+            .map(String::as_str)
+            .chain(leading.iter().copied());
+        for w in candidates {
+            if let Some(rest) = strip_prefix_fast(s, w) {
+                let suffix_noun = rest.starts_with(['率', '量', '度', '数', '额', '值', '比'])
+                    || rest.starts_with("范围");
+                if rest.chars().nth(1).is_some() && !suffix_noun {
+                    s = strip_edges(rest);
                     break;
                 }
             }
         }
         if let Some(rest) = s.strip_suffix('的') {
-            s = rest.to_string();
+            s = rest;
             ends_de = true;
         }
-        for w in TRAILING {
-            if let Some(rest) = s.strip_suffix(w) {
+        let last = s.chars().next_back().unwrap_or(' ');
+        let trailing = word_table(TRAILING, true)
+            .get(&last)
+            .map_or(&[][..], Vec::as_slice);
+        for w in trailing {
+            if let Some(rest) = strip_suffix_fast(s, w) {
                 if !rest.is_empty() {
-                    s = strip_edges(rest).to_string();
+                    s = strip_edges(rest);
                     break;
                 }
             }
         }
         // "压缩到", "提升至": the verb goes with its particle.
-        let mut cut_to: Option<String> = None;
-        for p in ["到", "至"] {
-            if let Some(rest) = s.strip_suffix(p) {
-                for v in ["压缩", "缩短", "降低", "降", "提高", "提升", "增加", "增长", "减少", "下降", "上升", "控制在", "控制"] {
-                    if let Some(r2) = rest.strip_suffix(v) {
-                        if !r2.is_empty() && cut_to.is_none() {
-                            cut_to = Some(r2.to_string());
-                        }
-                    }
+        if let Some(rest) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+            if let Some(r2) = PARTICLE_VERBS.iter().find_map(|v| rest.strip_suffix(v)) {
+                if !r2.is_empty() {
+                    s = r2;
                 }
             }
         }
-        if let Some(c) = cut_to {
-            s = c;
-        }
-        if s == before {
+        if s.len() == before.len() {
             break;
         }
     }
     // A lone preposition or verb is no name ("由", "对").
-    if s.chars().count() == 1 {
-        s.clear();
+    if s.chars().nth(1).is_none() {
+        s = "";
     }
-    (s, ends_de)
+    (s.to_string(), ends_de)
 }
 
 /// The noun right after a figure ("7个环境监测监管系统" → "环境监测监管系统"), skipping a
@@ -144,7 +329,7 @@ fn post_noun(chars: &[char], from: usize, tokens: &[Token]) -> (String, bool) {
         if is_delim(c) || is_digit(c) || n >= MAX_POST || (c == '的' && n > 0) {
             break;
         }
-        if POST_STOP.iter().any(|w| starts_with_at(chars, k, w)) {
+        if POST_STOP_FIRST.contains(&c) && POST_STOP.iter().any(|w| starts_with_at(chars, k, w)) {
             break;
         }
         if c == '中' && chars.get(k + 1).is_none_or(|&x| is_delim(x)) {
@@ -198,14 +383,19 @@ pub fn value_name(
     ctx: &Context,
     prev_name: Option<&str>,
 ) -> String {
-    let raw_pre: String = chars.get(floor..name_end).unwrap_or(&[]).iter().collect();
-    let (pre, ends_de) = clean(&raw_pre, ctx);
+    let raw_pre: String = string_of(chars.get(floor..name_end).unwrap_or(&[]));
+    let (mut pre, ends_de) = clean(&raw_pre, ctx);
+    // A subject or verb alone ("全区1634个审批服务事项") adds nothing to the noun after it.
+    let weak = LEADING.contains(&pre.as_str()) || ctx.district.contains(&pre);
     // The noun after the figure, unless the name was cut before "由A提升至B".
     let (post, had_de) = if name_end == tok.start {
         post_noun(chars, tok.end, tokens)
     } else {
         (String::new(), false)
     };
+    if weak && !post.is_empty() {
+        pre.clear();
+    }
     let post_n = post.chars().count();
     let pre_n = pre.chars().count();
     let generic = GENERIC.contains(&pre.as_str());
@@ -263,7 +453,7 @@ pub fn value_name(
 
 /// A name from the words before a phrase ("三年滑动平均浓度下降16.4%" → "三年滑动平均浓度").
 pub fn plain_name(chars: &[char], floor: usize, end: usize, ctx: &Context) -> String {
-    let raw: String = chars.get(floor..end).unwrap_or(&[]).iter().collect();
+    let raw: String = string_of(chars.get(floor..end).unwrap_or(&[]));
     cap(clean(&raw, ctx).0)
 }
 
@@ -316,7 +506,8 @@ pub fn lagging_name(title: &str) -> String {
     for _ in 0..4 {
         let before = head.clone();
         for w in [
-            "进展", "进度", "工作", "相对", "有所", "较为", "明显", "仍然", "仍", "较", "略", "存在", "部分",
+            "进展", "进度", "工作", "相对", "有所", "较为", "明显", "仍然", "仍", "较", "略",
+            "存在", "部分",
         ] {
             if let Some(r) = head.strip_suffix(w) {
                 if !r.is_empty() {
@@ -341,31 +532,58 @@ mod tests {
     use super::*;
     use crate::figures::extract;
 
+    #[test]
+    fn stop_word_first_chars_are_complete() {
+        for w in POST_STOP {
+            let first = w.chars().next().unwrap_or(' ');
+            assert!(POST_STOP_FIRST.contains(&first), "{w}");
+        }
+    }
+
     fn names(s: &str) -> Vec<String> {
         let c: Vec<char> = s.chars().collect();
         let ctx = Context {
             district: vec!["通州区".into()],
         };
-        extract(&c, &ctx, false).0.into_iter().map(|e| e.name).collect()
+        extract(&c, &ctx, false)
+            .0
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
     }
 
     #[test]
     fn names_read_well() {
-        assert_eq!(names("我区共促进城乡劳动力就业19275人,完成年度目标的160.6%。"), vec!["促进城乡劳动力就业"]);
-        assert_eq!(names("整合7个环境监测监管系统。"), vec!["整合环境监测监管系统"]);
+        assert_eq!(
+            names("我区共促进城乡劳动力就业19275人,完成年度目标的160.6%。"),
+            vec!["城乡劳动力就业"]
+        );
+        assert_eq!(
+            names("整合7个环境监测监管系统。"),
+            vec!["整合环境监测监管系统"]
+        );
         assert_eq!(
             names("建设小微绿地、城市公园13处,面积3087.2亩。"),
             vec!["小微绿地、城市公园", "小微绿地、城市公园面积"]
         );
-        assert_eq!(names("形成总面积约34838亩的潮白河生态景观带。"), vec!["潮白河生态景观带总面积"]);
-        assert_eq!(names("公开复议报告2篇、决定47个、典型案例16件。"), vec!["公开复议报告", "决定", "典型案例"]);
+        assert_eq!(
+            names("形成总面积约34838亩的潮白河生态景观带。"),
+            vec!["潮白河生态景观带总面积"]
+        );
+        assert_eq!(
+            names("公开复议报告2篇、决定47个、典型案例16件。"),
+            vec!["公开复议报告", "决定", "典型案例"]
+        );
         assert_eq!(names("通州区全年接诉15.4万件。"), vec!["接诉"]);
         assert_eq!(
             names("全区共完成6万余处约330万平米的村内拆违任务。"),
-            vec!["完成村内拆违任务", "村内拆违任务"]
+            vec!["村内拆违任务（处）", "村内拆违任务（万平米）"]
         );
         assert_eq!(names("登记时限压缩到2个小时。"), vec!["登记时限"]);
-        assert_eq!(names("完成全区范围60%的垃圾分类示范片区建设。"), vec!["垃圾分类示范片区建设"]);
+        assert_eq!(
+            names("完成全区范围60%的垃圾分类示范片区建设。"),
+            vec!["垃圾分类示范片区建设"]
+        );
     }
 
     #[test]

@@ -19,12 +19,21 @@
 //! In every case `number == parse(raw)`, where [`parse_raw`] applies the multiplier found in
 //! `raw`, and `raw` followed by `unit` is a verbatim substring of the published sentence.
 
+/// A `String` of `chars`, allocated once at its exact size.
+pub fn string_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
 /// An ASCII or full-width decimal digit.
+#[inline(always)]
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The value of an ASCII or full-width digit.
+#[inline(always)]
 pub fn digit_value(c: char) -> Option<u32> {
     if c.is_ascii_digit() {
         c.to_digit(10)
@@ -36,6 +45,7 @@ pub fn digit_value(c: char) -> Option<u32> {
 }
 
 /// A decimal point as the genre writes it.
+#[inline(always)]
 pub fn is_point(c: char) -> bool {
     c == '.' || c == '．'
 }
@@ -52,9 +62,8 @@ pub fn parse_raw(raw: &str) -> Option<f64> {
     let mut digits = String::new();
     let mut seen_digit = false;
     let mut exponent: i32 = 0;
-    let mut chars = raw.chars().peekable();
     let mut in_number = true;
-    while let Some(c) = chars.next() {
+    for c in raw.chars() {
         if in_number {
             if let Some(d) = digit_value(c) {
                 digits.push(char::from_digit(d, 10)?);
@@ -144,7 +153,11 @@ pub fn to_cn_numeral(n: u32) -> String {
         return n.to_string();
     }
     let digit = |k: u32| D.get(k as usize).copied().unwrap_or('零');
-    let parts = [(n / 1000, '千'), ((n / 100) % 10, '百'), ((n / 10) % 10, '十')];
+    let parts = [
+        (n / 1000, '千'),
+        ((n / 100) % 10, '百'),
+        ((n / 10) % 10, '十'),
+    ];
     let mut out = String::new();
     let mut pending_zero = false;
     for (d, unit) in parts {
@@ -174,10 +187,23 @@ pub fn to_cn_numeral(n: u32) -> String {
 }
 
 /// Is `c` a Chinese numeral character (as used in headings and ordinals)?
+#[inline(always)]
 pub fn is_cn_numeral_char(c: char) -> bool {
     matches!(
         c,
-        '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
     )
 }
 
@@ -316,20 +342,38 @@ const UNITS: &[(&str, UnitClass)] = &[
     ("分", UnitClass::Counter),
 ];
 
+/// Units by first char, each list longest first.
+type UnitIndex = std::collections::HashMap<
+    char,
+    Vec<(Vec<char>, &'static str, UnitClass)>,
+    std::hash::BuildHasherDefault<crate::ids::FnvHasher>,
+>;
+
+fn unit_index() -> &'static UnitIndex {
+    static INDEX: std::sync::OnceLock<UnitIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: UnitIndex = UnitIndex::default();
+        for &(unit, class) in UNITS {
+            let cs: Vec<char> = unit.chars().collect();
+            if let Some(&first) = cs.first() {
+                m.entry(first).or_default().push((cs, unit, class));
+            }
+        }
+        for list in m.values_mut() {
+            list.sort_by_key(|(cs, _, _)| std::cmp::Reverse(cs.len()));
+        }
+        m
+    })
+}
+
 /// The unit that starts at `chars[at..]`, longest first: (unit, its length in chars, class).
 pub fn match_unit(chars: &[char], at: usize) -> Option<(&'static str, usize, UnitClass)> {
     let rest = chars.get(at..)?;
-    let mut best: Option<(&'static str, usize, UnitClass)> = None;
-    for &(unit, class) in UNITS {
-        let n = unit.chars().count();
-        if best.is_some_and(|(_, len, _)| len >= n) {
-            continue;
-        }
-        if rest.len() >= n && unit.chars().zip(rest.iter()).all(|(a, &b)| a == b) {
-            best = Some((unit, n, class));
-        }
-    }
-    best
+    let first = rest.first()?;
+    let list = unit_index().get(first)?;
+    list.iter()
+        .find(|(cs, _, _)| rest.starts_with(cs))
+        .map(|(cs, unit, class)| (*unit, cs.len(), *class))
 }
 
 /// Multipliers written after a number, longest first.
@@ -345,6 +389,7 @@ pub fn match_multiplier(chars: &[char], at: usize) -> Option<(&'static str, usiz
 }
 
 /// Does `chars[at..]` start with `word`?
+#[inline(always)]
 pub fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
     match chars.get(at..) {
         Some(rest) => {
@@ -356,16 +401,20 @@ pub fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
 }
 
 /// Does `chars[..end]` end with `word`? Returns the word's length in chars.
+#[inline(always)]
 pub fn ends_with_at(chars: &[char], end: usize, word: &str) -> Option<usize> {
-    let n = word.chars().count();
-    if n == 0 || end < n || end > chars.len() {
+    // One backwards pass that fails fast (most calls fail on the last char).
+    if end > chars.len() || word.is_empty() {
         return None;
     }
-    let slice = chars.get(end - n..end)?;
-    word.chars()
-        .zip(slice.iter())
-        .all(|(a, &b)| a == b)
-        .then_some(n)
+    let mut k = end;
+    for wc in word.chars().rev() {
+        k = k.checked_sub(1)?;
+        if chars.get(k) != Some(&wc) {
+            return None;
+        }
+    }
+    Some(end - k)
 }
 
 /// The longest of `words` that `chars[..end]` ends with, as its length in chars.
@@ -377,6 +426,7 @@ pub fn ends_with_any(chars: &[char], end: usize, words: &[&str]) -> Option<usize
 }
 
 /// A CJK ideograph (the body text of the genre).
+#[inline(always)]
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }

@@ -98,7 +98,10 @@ pub fn render_html_body(report: &Report) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", esc(&report.meta.title));
     let mut meta = Vec::new();
     if let Some(d) = &report.meta.published {
-        meta.push(format!("发布日期：<time datetime=\"{0}\">{0}</time>", esc(d)));
+        meta.push(format!(
+            "发布日期：<time datetime=\"{0}\">{0}</time>",
+            esc(d)
+        ));
     }
     if let Some(s) = &report.meta.source {
         meta.push(format!("来源：{}", esc(s)));
@@ -148,7 +151,9 @@ pub fn render_html_body(report: &Report) -> String {
     }
     let inds = report.indicators();
     out.push_str("<section id=\"indicators\" aria-labelledby=\"indicators-title\">\n");
-    out.push_str("<h2 id=\"indicators-title\">指标一览</h2>\n<div class=\"table-wrap\">\n<table>\n");
+    out.push_str(
+        "<h2 id=\"indicators-title\">指标一览</h2>\n<div class=\"table-wrap\">\n<table>\n",
+    );
     let _ = writeln!(
         out,
         "<caption>{}：共 {} 项指标</caption>",
@@ -156,7 +161,16 @@ pub fn render_html_body(report: &Report) -> String {
         inds.len()
     );
     out.push_str("<thead>\n<tr>");
-    for h in ["指标", "所在章节", "数值", "基期→数值", "变化", "目标完成", "状态", "来源"] {
+    for h in [
+        "指标",
+        "所在章节",
+        "数值",
+        "基期→数值",
+        "变化",
+        "目标完成",
+        "状态",
+        "来源",
+    ] {
         let _ = write!(out, "<th scope=\"col\">{h}</th>");
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -200,9 +214,18 @@ fn section(out: &mut String, s: &Section) {
     );
     for p in &s.paragraphs {
         let _ = write!(out, "<p id=\"{}\">", esc(&p.id));
-        match p.headline.as_deref().and_then(|hl| p.text.strip_prefix(hl).map(|rest| (hl, rest))) {
+        match p
+            .headline
+            .as_deref()
+            .and_then(|hl| p.text.strip_prefix(hl).map(|rest| (hl, rest)))
+        {
             Some((hl, rest)) => {
-                let _ = write!(out, "<span class=\"headline\">{}</span>{}", esc(hl), esc(rest));
+                let _ = write!(
+                    out,
+                    "<span class=\"headline\">{}</span>{}",
+                    esc(hl),
+                    esc(rest)
+                );
             }
             None => out.push_str(&esc(&p.text)),
         }
@@ -216,12 +239,18 @@ fn section(out: &mut String, s: &Section) {
 
 fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
     let dash = "—".to_string();
-    let value = ind.value.as_ref().map_or_else(|| dash.clone(), |v| v.display());
+    let value = ind
+        .value
+        .as_ref()
+        .map_or_else(|| dash.clone(), |v| v.display());
     let base = match (&ind.baseline, &ind.value) {
         (Some(b), Some(v)) => format!("{} → {}", b.display(), v.display()),
         _ => dash.clone(),
     };
-    let change = ind.change.as_ref().map_or_else(|| dash.clone(), |c| c.raw.clone());
+    let change = ind
+        .change
+        .as_ref()
+        .map_or_else(|| dash.clone(), |c| c.raw.clone());
     let target = ind.target.as_ref().map_or_else(
         || dash.clone(),
         |t| match (t.done, t.total) {
@@ -229,10 +258,17 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
             _ => t.raw.clone(),
         },
     );
-    let section_name = where_.get(ind.section_id.as_str()).cloned().unwrap_or_default();
+    let section_name = where_
+        .get(ind.section_id.as_str())
+        .cloned()
+        .unwrap_or_default();
+    // Link text names the target, so that the links read apart in a screen reader's list.
     let (href, label) = match &ind.source.paragraph_id {
-        Some(p) => (p.clone(), "原文段落"),
-        None => (ind.section_id.clone(), "章节标题"),
+        Some(p) => (p.clone(), format!("段落 {}", p.trim_start_matches("p-"))),
+        None => (
+            ind.section_id.clone(),
+            format!("标题 {}", ind.section_id.trim_start_matches("s-")),
+        ),
     };
     let mut name = esc(&ind.name);
     if let Some(c) = &ind.category {
@@ -252,6 +288,7 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
         status = status_label(ind.status),
         href = esc(&href),
         sentence = esc(&ind.source.sentence),
+        label = esc(&label),
     );
 }
 
@@ -261,6 +298,9 @@ mod tests {
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(esc("<script>alert('x')&\"</script>"), "&lt;script&gt;alert(&#39;x&#39;)&amp;&quot;&lt;/script&gt;");
+        assert_eq!(
+            esc("<script>alert('x')&\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&amp;&quot;&lt;/script&gt;"
+        );
     }
 }

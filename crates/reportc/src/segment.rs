@@ -46,6 +46,7 @@ pub struct Segmented {
 }
 
 /// Sentence-ending punctuation.
+#[inline(always)]
 pub fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
 }
@@ -56,30 +57,84 @@ fn trim(s: &str) -> &str {
 
 /// Portal chrome that is dropped wherever it appears.
 fn is_boilerplate(line: &str) -> bool {
+    // Chrome lines are short: long lines are body text (and are not scanned, for speed).
+    if line.len() > 320 {
+        return false;
+    }
     let n = line.chars().count();
     let starts = |p: &[&str]| p.iter().any(|w| line.starts_with(w));
-    (n <= 60 && starts(&["分享", "字号", "【字体", "【打印", "【关闭", "【收藏", "【大", "扫一扫", "当前位置", "您当前的位置", "您现在的位置", "浏览次数", "阅读次数", "访问次数", "点击数", "点击次数", "打印本页", "关闭窗口"]))
+    (n <= 60
+        && starts(&[
+            "分享",
+            "字号",
+            "【字体",
+            "【打印",
+            "【关闭",
+            "【收藏",
+            "【大",
+            "扫一扫",
+            "当前位置",
+            "您当前的位置",
+            "您现在的位置",
+            "浏览次数",
+            "阅读次数",
+            "访问次数",
+            "点击数",
+            "点击次数",
+            "打印本页",
+            "关闭窗口",
+        ]))
         || (n <= 8 && starts(&["打印", "关闭", "收藏", "返回顶部", "【"]))
-        || (n <= 80 && line.starts_with("首页") && (line.contains('>') || line.contains('＞') || line.contains('»')))
-        || is_footer(line)
+        || (n <= 80
+            && line.starts_with("首页")
+            && (line.contains('>') || line.contains('＞') || line.contains('»')))
 }
 
 /// The site footer and what follows the article: once the body has started, the rest of the
 /// page is dropped from here.
 fn is_footer(line: &str) -> bool {
+    if line.len() > 600 {
+        return false;
+    }
     let starts = |p: &[&str]| p.iter().any(|w| line.starts_with(w));
     starts(&[
-        "主办:", "主办：", "承办:", "承办：", "协办:", "协办：", "版权所有", "Copyright", "copyright",
-        "©", "技术支持:", "技术支持：", "网站标识码", "上一篇", "下一篇", "相关链接", "相关阅读",
-        "相关文章", "联系我们", "网站地图",
-    ]) || ((line.contains("ICP备") || line.contains("公网安备") || line.contains("网站标识码"))
-        && !line.contains('。'))
+        "主办:",
+        "主办：",
+        "承办:",
+        "承办：",
+        "协办:",
+        "协办：",
+        "版权所有",
+        "Copyright",
+        "copyright",
+        "©",
+        "技术支持:",
+        "技术支持：",
+        "网站标识码",
+        "上一篇",
+        "下一篇",
+        "相关链接",
+        "相关阅读",
+        "相关文章",
+        "联系我们",
+        "网站地图",
+    ]) || (!line.ends_with('。')
+        && !line.contains('。')
+        && (line.contains("ICP备") || line.contains("公网安备") || line.contains("网站标识码")))
 }
 
 /// Keys of the "日期:2020-01-10    来源:区信息中心" line.
 const DATE_KEYS: &[&str] = &["发布日期", "发布时间", "成文日期", "日期", "时间"];
 const SOURCE_KEYS: &[&str] = &["信息来源", "文章来源", "发布机构", "来源"];
-const OTHER_KEYS: &[&str] = &["作者", "编辑", "责任编辑", "浏览次数", "点击数", "阅读数", "字号"];
+const OTHER_KEYS: &[&str] = &[
+    "作者",
+    "编辑",
+    "责任编辑",
+    "浏览次数",
+    "点击数",
+    "阅读数",
+    "字号",
+];
 
 /// Position and key length of the first `key` + colon in `line`.
 fn find_key(line: &str, keys: &[&str]) -> Option<(usize, usize)> {
@@ -179,7 +234,11 @@ fn date_at(chars: &[char], at: usize) -> Option<String> {
     let (m, n) = read_int(chars, p, 2)?;
     p += n;
     let sep2 = *chars.get(p)?;
-    let ok = if sep == '年' { sep2 == '月' } else { sep2 == sep };
+    let ok = if sep == '年' {
+        sep2 == '月'
+    } else {
+        sep2 == sep
+    };
     if !ok {
         return None;
     }
@@ -211,7 +270,12 @@ pub fn year_of_title(title: &str) -> Option<u16> {
 
 /// Recognises a heading line; returns the heading and any text run on after it.
 pub fn parse_heading(line: &str) -> Option<(Heading, Option<String>)> {
-    let chars: Vec<char> = line.chars().collect();
+    let c0 = line.chars().next()?;
+    if !(matches!(c0, '(' | '（' | '第') || is_cn_numeral_char(c0) || is_digit(c0)) {
+        return None;
+    }
+    // A heading is short; only its first few hundred chars matter.
+    let chars: Vec<char> = line.chars().take(400).collect();
     let first = *chars.first()?;
     let (level, number, body_start): (u8, String, usize) = if first == '(' || first == '（' {
         let close = chars.iter().take(8).position(|&c| c == ')' || c == '）')?;
@@ -232,7 +296,11 @@ pub fn parse_heading(line: &str) -> Option<(Heading, Option<String>)> {
         }
         (level, inner, start)
     } else if first == '第' {
-        let n = chars.iter().skip(1).take_while(|&&c| is_cn_numeral_char(c)).count();
+        let n = chars
+            .iter()
+            .skip(1)
+            .take_while(|&&c| is_cn_numeral_char(c))
+            .count();
         let after = 1 + n;
         let unit_len = if chars.get(after) == Some(&'部') && chars.get(after + 1) == Some(&'分') {
             2
@@ -245,7 +313,10 @@ pub fn parse_heading(line: &str) -> Option<(Heading, Option<String>)> {
             return None;
         }
         let mut start = after + unit_len;
-        if matches!(chars.get(start), Some('、' | '：' | ':' | '.' | '．' | ' ' | '　')) {
+        if matches!(
+            chars.get(start),
+            Some('、' | '：' | ':' | '.' | '．' | ' ' | '　')
+        ) {
             start += 1;
         }
         (1, chars.get(1..after)?.iter().collect(), start)
@@ -260,7 +331,10 @@ pub fn parse_heading(line: &str) -> Option<(Heading, Option<String>)> {
         if n > 2 || !matches!(chars.get(n), Some('.' | '．' | '、')) {
             return None;
         }
-        if chars.get(n + 1).is_some_and(|&c| is_digit(c) || c == '%' || c == '％') {
+        if chars
+            .get(n + 1)
+            .is_some_and(|&c| is_digit(c) || c == '%' || c == '％')
+        {
             return None;
         }
         (3, chars.get(..n)?.iter().collect(), n + 1)
@@ -394,12 +468,21 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
             .find(|&i| matches!(lines.get(i), Some(Line::Text(_))) && !is_meta(i));
     }
     if title_idx.is_none() {
-        let cand = (0..header_end).find(|&i| matches!(lines.get(i), Some(Line::Text(_))) && !is_meta(i));
+        let cand =
+            (0..header_end).find(|&i| matches!(lines.get(i), Some(Line::Text(_))) && !is_meta(i));
         if let Some(i) = cand {
             if let Some(Line::Text(t)) = lines.get(i) {
                 let n = t.chars().count();
-                let ends = t.chars().last().is_some_and(|c| is_terminator(c) || matches!(c, '；' | ';' | '，' | ','));
-                if n <= 80 && !ends && !t.contains('。') {
+                let ends = t
+                    .chars()
+                    .last()
+                    .is_some_and(|c| is_terminator(c) || matches!(c, '；' | ';' | '，' | ','));
+                let wordy = t
+                    .chars()
+                    .filter(|&c| is_cjk(c) || c.is_alphanumeric())
+                    .nth(1)
+                    .is_some();
+                if n <= 80 && !ends && !t.contains('。') && wordy {
                     title_idx = Some(i);
                 }
             }
@@ -418,7 +501,9 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
         (None, None) => 0,
     };
     let dropped_before = (0..body_start.min(lines.len()))
-        .filter(|&i| matches!(lines.get(i), Some(Line::Text(_))) && Some(i) != title_idx && !is_meta(i))
+        .filter(|&i| {
+            matches!(lines.get(i), Some(Line::Text(_))) && Some(i) != title_idx && !is_meta(i)
+        })
         .count();
     if dropped_before > 0 {
         seg.warnings.push(format!(
@@ -477,10 +562,27 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
     }
     flush(&mut current, &mut seg.blocks);
 
-    // Fall back on the page's own metadata.
+    // Fall back on the page's own metadata. A "title" line that is only the site's name (it
+    // is in the page title, but not in its article part) gives way to the page title.
+    if let (Some(t), Some(full)) = (seg.title.as_deref(), hints.title.as_deref()) {
+        let main = site_suffix_removed(full);
+        if !main.is_empty() && t != main && full.contains(t) && !main.contains(t) {
+            seg.warnings.push(format!(
+                "the line before the date ({t:?}) looks like the site name; using the page title {main:?}"
+            ));
+            seg.title = Some(main);
+        }
+    }
     if seg.title.is_none() {
-        if let Some(t) = hints.title.as_deref().map(site_suffix_removed).filter(|t| !t.is_empty()) {
-            seg.warnings.push(format!("no title line in the text; using the page title {t:?}"));
+        if let Some(t) = hints
+            .title
+            .as_deref()
+            .map(site_suffix_removed)
+            .filter(|t| !t.is_empty())
+        {
+            seg.warnings.push(format!(
+                "no title line in the text; using the page title {t:?}"
+            ));
             seg.title = Some(t);
         }
     }
@@ -493,12 +595,14 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
     if let Some(Block::Para(last)) = seg.blocks.last() {
         let end = last.chars().last();
         let closed = end.is_some_and(|c| {
-            is_terminator(c) || matches!(c, '…' | '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》')
+            is_terminator(c)
+                || matches!(c, '…' | '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》')
         });
         if !closed {
             seg.truncated = true;
-            seg.warnings
-                .push("the text ends in the middle of a sentence; the file may be truncated".into());
+            seg.warnings.push(
+                "the text ends in the middle of a sentence; the file may be truncated".into(),
+            );
         }
     }
     seg
@@ -527,15 +631,30 @@ mod tests {
 
     #[test]
     fn headings_of_every_level() {
-        assert_eq!(h("一、总体情况"), Some((1, "一".into(), 1, "总体情况".into(), None)));
+        assert_eq!(
+            h("一、总体情况"),
+            Some((1, "一".into(), 1, "总体情况".into(), None))
+        );
         assert_eq!(h("(一)高质量发展").map(|x| (x.0, x.2)), Some((2, 1)));
         assert_eq!(h("（十二）其他").map(|x| (x.0, x.2)), Some((2, 12)));
-        assert_eq!(h("1.总消费增速进展相对滞后").map(|x| (x.0, x.3)), Some((3, "总消费增速进展相对滞后".into())));
+        assert_eq!(
+            h("1.总消费增速进展相对滞后").map(|x| (x.0, x.3)),
+            Some((3, "总消费增速进展相对滞后".into()))
+        );
         assert_eq!(h("（3）小项").map(|x| (x.0, x.2)), Some((4, 3)));
-        assert_eq!(h("第二部分 工作成效").map(|x| (x.0, x.2, x.3)), Some((1, 2, "工作成效".into())));
+        assert_eq!(
+            h("第二部分 工作成效").map(|x| (x.0, x.2, x.3)),
+            Some((1, 2, "工作成效".into()))
+        );
         assert_eq!(
             h("2.完善机制。建立了制度。"),
-            Some((3, "2".into(), 2, "完善机制".into(), Some("建立了制度。".into())))
+            Some((
+                3,
+                "2".into(),
+                2,
+                "完善机制".into(),
+                Some("建立了制度。".into())
+            ))
         );
         assert_eq!(h("1.5万人参加"), None);
         assert_eq!(h("2019年是元年"), None);

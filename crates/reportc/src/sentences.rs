@@ -12,10 +12,15 @@ use crate::segment::is_terminator;
 pub const MAX_SENTENCE: usize = 400;
 
 /// Closing marks that belong to the sentence they follow.
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+#[inline(always)]
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
+    )
 }
 
+#[inline(always)]
 fn is_clause_delim(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '、')
 }
@@ -41,7 +46,11 @@ pub fn split(chars: &[char]) -> (Vec<(usize, usize)>, usize) {
             let c = chars.get(i).copied().unwrap_or(' ');
             i += 1;
             if is_terminator(c) {
-                while i < n && chars.get(i).is_some_and(|&c| is_terminator(c) || is_closer(c)) {
+                while i < n
+                    && chars
+                        .get(i)
+                        .is_some_and(|&c| is_terminator(c) || is_closer(c))
+                {
                     i += 1;
                 }
                 end = Some(i);
@@ -87,7 +96,11 @@ mod tests {
 
     fn s(t: &str) -> Vec<String> {
         let c: Vec<char> = t.chars().collect();
-        split(&c).0.into_iter().map(|(a, b)| c[a..b].iter().collect()).collect()
+        split(&c)
+            .0
+            .into_iter()
+            .map(|(a, b)| c[a..b].iter().collect())
+            .collect()
     }
 
     #[test]
@@ -106,7 +119,10 @@ mod tests {
         assert!(parts.iter().all(|(a, b)| b - a <= MAX_SENTENCE));
         assert_eq!(parts.last().map(|p| p.1), Some(c.len()));
         // the number is not cut in two
-        let joined: Vec<String> = parts.iter().map(|&(a, b)| c[a..b].iter().collect()).collect();
+        let joined: Vec<String> = parts
+            .iter()
+            .map(|&(a, b)| c[a..b].iter().collect())
+            .collect();
         assert!(joined.iter().any(|p| p.ends_with("123456")));
     }
 }

@@ -35,27 +35,82 @@ impl Rng {
     /// A decimal with one or two places, e.g. "1234.5".
     fn dec(&mut self, lo: u64, hi: u64) -> String {
         let places = 1 + self.below(2);
-        let frac = if places == 1 { self.int(1, 9) } else { self.int(11, 99) };
+        let frac = if places == 1 {
+            self.int(1, 9)
+        } else {
+            self.int(11, 99)
+        };
         format!("{}.{frac}", self.int(lo, hi))
     }
 }
 
-const DISTRICTS: &[&str] = &["东城区", "西城区", "朝阳区", "海淀区", "丰台区", "通州区", "顺义区", "昌平区", "大兴区", "房山区"];
+const DISTRICTS: &[&str] = &[
+    "东城区",
+    "西城区",
+    "朝阳区",
+    "海淀区",
+    "丰台区",
+    "通州区",
+    "顺义区",
+    "昌平区",
+    "大兴区",
+    "房山区",
+];
 const AREAS: &[&str] = &[
-    "绿化", "污水处理", "垃圾分类", "公共服务", "道路养护", "河道治理", "社区服务", "就业援助", "养老服务",
-    "文化活动", "体育健身", "交通治理", "营商环境", "政务服务", "安全生产", "食品安全", "医疗卫生", "教育培训",
-    "科技创新", "城市管理", "农村人居环境", "老旧小区改造", "背街小巷整治", "园林景观",
+    "绿化",
+    "污水处理",
+    "垃圾分类",
+    "公共服务",
+    "道路养护",
+    "河道治理",
+    "社区服务",
+    "就业援助",
+    "养老服务",
+    "文化活动",
+    "体育健身",
+    "交通治理",
+    "营商环境",
+    "政务服务",
+    "安全生产",
+    "食品安全",
+    "医疗卫生",
+    "教育培训",
+    "科技创新",
+    "城市管理",
+    "农村人居环境",
+    "老旧小区改造",
+    "背街小巷整治",
+    "园林景观",
 ];
 const SUBJECTS: &[&str] = &["全区", "我区", "各镇街", "区级部门", ""];
-const PROGRESS: &[&str] = &["稳步推进", "持续深化", "成效明显", "不断完善", "全面提升", "取得突破"];
-const TOP_TITLES: &[&str] = &["总体情况", "主要做法和工作成效", "重点任务推进情况", "存在问题及改进措施", "下一步工作安排"];
+const PROGRESS: &[&str] = &[
+    "稳步推进",
+    "持续深化",
+    "成效明显",
+    "不断完善",
+    "全面提升",
+    "取得突破",
+];
+const TOP_TITLES: &[&str] = &[
+    "总体情况",
+    "主要做法和工作成效",
+    "重点任务推进情况",
+    "存在问题及改进措施",
+    "下一步工作安排",
+];
 
 /// One sentence with exactly `k` figures' worth of indicators (1, 2 or 3); returns it and k.
 fn sentence(rng: &mut Rng, max: usize) -> (String, usize) {
     let a = rng.pick(AREAS);
     let b = rng.pick(AREAS);
     let subj = rng.pick(SUBJECTS);
-    let choice = if max >= 3 { rng.below(7) } else if max == 2 { rng.below(6) } else { rng.below(5) };
+    let choice = if max >= 3 {
+        rng.below(7)
+    } else if max == 2 {
+        rng.below(6)
+    } else {
+        rng.below(5)
+    };
     match choice {
         0 => (
             format!(
@@ -75,11 +130,19 @@ fn sentence(rng: &mut Rng, max: usize) -> (String, usize) {
         }
         2 => (format!("{a}浓度同比下降{}%。", rng.dec(1, 40)), 1),
         3 => (
-            format!("{subj}{a}满意率达到{}%,同比提高{}%。", rng.dec(60, 99), rng.dec(1, 30)),
+            format!(
+                "{subj}{a}满意率达到{}%,同比提高{}%。",
+                rng.dec(60, 99),
+                rng.dec(1, 30)
+            ),
             1,
         ),
         4 => (
-            format!("完成{a}项目{}项,占全年任务的{}%。", rng.int(3, 900), rng.int(101, 250)),
+            format!(
+                "完成{a}项目{}项,占全年任务的{}%。",
+                rng.int(3, 900),
+                rng.int(101, 250)
+            ),
             1,
         ),
         5 => (
@@ -116,7 +179,7 @@ fn filler(rng: &mut Rng, year: u64) -> String {
 /// Generates a report of the genre with `sections` sections (all levels counted) and about
 /// `indicators` figures, deterministic for a given `seed`.
 pub fn synthetic_report_text(sections: usize, indicators: usize, seed: u64) -> String {
-    let mut rng = Rng(seed ^ 0x5EED_0F_2019);
+    let mut rng = Rng(seed ^ 0x005E_ED0F_2019);
     let sections = sections.max(1);
     let year = 2015 + rng.below(8);
     let district = rng.pick(DISTRICTS);
@@ -137,7 +200,10 @@ pub fn synthetic_report_text(sections: usize, indicators: usize, seed: u64) -> S
                 l1 += 1;
                 l2 = 0;
                 l3 = 0;
-                let t = TOP_TITLES.get((l1 as usize - 1) % TOP_TITLES.len()).copied().unwrap_or("工作情况");
+                let t = TOP_TITLES
+                    .get((l1 as usize - 1) % TOP_TITLES.len())
+                    .copied()
+                    .unwrap_or("工作情况");
                 out.push_str(&format!("{}、{t}\n\n", to_cn_numeral(l1)));
             }
             1 | 3 => {
