@@ -296,7 +296,10 @@ mod tests {
     fn sample() -> Report {
         let text = "绿化造林面积持续增加。全年新增大树种植37814亩,完成总目标的114.59%。";
         let sentence = "全年新增大树种植37814亩,完成总目标的114.59%。";
-        let start = text.find(sentence).map(|b| text[..b].chars().count()).unwrap_or(0) as u32;
+        let start = text
+            .find(sentence)
+            .map(|b| text[..b].chars().count())
+            .unwrap_or(0) as u32;
         Report {
             schema_version: SCHEMA_VERSION.into(),
             meta: Meta {
@@ -388,7 +391,9 @@ mod tests {
     fn duplicate_and_unsafe_ids_are_reported() {
         let mut r = sample();
         r.sections[0].paragraphs[0].id = "s-1".into();
-        r.sections[0].paragraphs[0].indicators[0].source.paragraph_id = Some("s-1".into());
+        r.sections[0].paragraphs[0].indicators[0]
+            .source
+            .paragraph_id = Some("s-1".into());
         r.sections[0].paragraphs[0].indicators[0].id = "<img onerror>".into();
         let problems = validate(&r);
         assert_eq!(problems.len(), 2, "{problems:?}");
