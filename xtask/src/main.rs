@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod bench;
 mod sizes;
 
 /// trunk 0.22 needs rustc 1.96; the machines have 1.95.
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         "serve" => setup().and_then(|()| serve()),
         "test" => setup().and_then(|()| test()),
         "sizes" => sizes::print(&root().join("dist")),
+        "bench" => bench::bench(&args[1..]),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -57,7 +59,7 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
     );
 }
 
@@ -195,7 +197,14 @@ fn npm_tools() -> Result {
     }
     fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools: {e}"))?;
     let prefix = tools_dir().to_string_lossy().into_owned();
-    let mut args = vec!["install", "--prefix", &prefix, "--no-audit", "--no-fund", "--no-save"];
+    let mut args = vec![
+        "install",
+        "--prefix",
+        &prefix,
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+    ];
     // Install all pinned packages together: npm removes what a --no-save install does not name.
     let all: Vec<String> = NPM_TOOLS.iter().map(|(n, v)| format!("{n}@{v}")).collect();
     args.extend(all.iter().map(String::as_str));
@@ -204,8 +213,13 @@ fn npm_tools() -> Result {
 
 /// The version in `.tools/node_modules/<name>/package.json`, if installed.
 fn npm_version(name: &str) -> Option<String> {
-    let text =
-        fs::read_to_string(tools_dir().join("node_modules").join(name).join("package.json")).ok()?;
+    let text = fs::read_to_string(
+        tools_dir()
+            .join("node_modules")
+            .join(name)
+            .join("package.json"),
+    )
+    .ok()?;
     let at = text.find("\"version\"")?;
     let rest = &text[at + "\"version\"".len()..];
     let start = rest.find('"')? + 1;

@@ -229,8 +229,12 @@ impl Session {
             }
             Browser::Firefox => ("geckodriver", vec![format!("--port={port}")]),
         };
+        // Its own process group, so that the browsers it starts can be ended with it even
+        // when a failing test never reaches `close`.
+        use std::os::unix::process::CommandExt;
         let driver = Command::new(program)
             .args(&args)
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -300,8 +304,7 @@ impl Session {
     /// Ends the browser session and the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        end_process_group(&mut self.driver);
     }
 
     /// Waits (up to 20 s) for an element matching `css` and returns it.
@@ -385,8 +388,19 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        end_process_group(&mut self.driver);
     }
+}
+
+/// Ends the driver and everything in its process group (the browser and its helpers).
+fn end_process_group(driver: &mut Child) {
+    let group = format!("-{}", driver.id());
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &group])
+        .stderr(Stdio::null())
+        .status();
+    let _ = driver.kill();
+    let _ = driver.wait();
 }
 
 fn free_port() -> u16 {
@@ -453,30 +467,59 @@ pub async fn screenshot(session: &Session, name: &str) {
 }
 
 /// Saves a PNG of the whole page (not only the window) under `target/screenshots/`, with the
-/// media emulation in force (e.g. print). Chromium only.
+/// media emulation in force (e.g. print): the window is made as tall as the page for the shot.
+/// Chromium only.
 pub async fn screenshot_full_page(session: &Session, name: &str) {
     use base64::Engine as _;
-    let size = session
-        .js("const d = document.documentElement; return [d.scrollWidth, d.scrollHeight]")
-        .await;
-    let width = size[0].as_f64().unwrap_or(1280.0);
-    let height = size[1].as_f64().unwrap_or(900.0);
+    let width = session
+        .js("return innerWidth")
+        .await
+        .as_f64()
+        .unwrap_or(1280.0);
+    let mut height = 0.0;
+    // Without a scrollbar the page may reflow to another height: measure until it settles.
+    for _ in 0..3 {
+        let h = session
+            .js("return document.documentElement.scrollHeight")
+            .await
+            .as_f64()
+            .unwrap_or(900.0);
+        if h == height {
+            break;
+        }
+        height = h;
+        session
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({
+                    "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false
+                }),
+            )
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
     let shot = session
         .cdp(
             "Page.captureScreenshot",
-            serde_json::json!({
-                "format": "png",
-                "captureBeyondViewport": true,
-                "clip": { "x": 0, "y": 0, "width": width, "height": height, "scale": 1 }
-            }),
+            serde_json::json!({ "format": "png" }),
+        )
+        .await;
+    session
+        .cdp(
+            "Emulation.clearDeviceMetricsOverride",
+            serde_json::json!({}),
         )
         .await;
     let data = shot["data"].as_str().unwrap_or_default();
     let png = base64::engine::general_purpose::STANDARD
         .decode(data)
         .unwrap_or_else(|e| panic!("screenshot is not base64: {e}"));
+    save_artifact(&format!("{name}.png"), &png);
+}
+
+/// Saves a file for people to look at under `target/screenshots/`.
+pub fn save_artifact(file: &str, bytes: &[u8]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     let _ = std::fs::create_dir_all(&dir);
-    std::fs::write(dir.join(format!("{name}.png")), png)
-        .unwrap_or_else(|e| panic!("cannot save screenshot {name}: {e}"));
+    std::fs::write(dir.join(file), bytes).unwrap_or_else(|e| panic!("cannot save {file}: {e}"));
 }
