@@ -21,7 +21,14 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// browser tests' accessibility audit.
 const NPM_TOOLS: &[(&str, &str)] = &[("binaryen", "124.0.0"), ("axe-core", "4.14.1")];
 /// Debian packages for the browser tests and for legible Chinese screenshots.
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk"];
+const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "firefox-esr",
+    "fonts-noto-cjk",
+];
+/// geckodriver drives Firefox; it is built from crates.io.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -133,6 +140,7 @@ fn setup() -> Result {
     // wasm-bindgen-cli's own lock file names a crate the registry lacks: install unlocked.
     cargo_install("wasm-bindgen-cli", "wasm-bindgen", &wasm_bindgen, false)?;
     npm_tools()?;
+    cargo_install("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)?;
     browser()?;
     eprintln!(
         "setup: tools ready in {:.1} s",
@@ -228,9 +236,13 @@ fn npm_version(name: &str) -> Option<String> {
 }
 
 fn browser() -> Result {
-    let missing = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
-        .iter()
-        .any(|p| !Path::new(p).exists())
+    let missing = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromedriver",
+        "/usr/bin/firefox-esr",
+    ]
+    .iter()
+    .any(|p| !Path::new(p).exists())
         || !Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
     if !missing {
         return Ok(());
@@ -310,5 +322,26 @@ fn test() -> Result {
         "cargo",
         &["test", "-p", "e2e", "--", "--test-threads=1"],
         &[("E2E_DIST", &dist)],
+    )?;
+    // The same test bodies in Firefox. Headless Firefox will not make a viewport narrower than
+    // 500 px, so the 375 px phone test runs in Chromium only.
+    run_env(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "e2e",
+            "--test",
+            "skeleton",
+            "--test",
+            "interactive",
+            "--test",
+            "hostile",
+            "--",
+            "--test-threads=1",
+            "--skip",
+            "on_a_phone",
+        ],
+        &[("E2E_DIST", &dist), ("E2E_BROWSER", "firefox")],
     )
 }
