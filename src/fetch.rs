@@ -3,20 +3,25 @@
 use gloo_net::http::Request;
 use report_model::Report;
 
-/// The report URL the deployer set in `<meta name="report-src">`, relative to the page.
-/// A URL parameter can never change it: the page must not show another origin's content.
+/// The report URL the deployer set in `<meta name="report-src">`, resolved against the page.
+/// Only a same-origin URL is accepted, and no URL parameter can change it: the page must never
+/// show another origin's content under the government's domain.
 pub fn report_src() -> String {
     let from_meta = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name=report-src]").ok().flatten())
         .and_then(|m| m.get_attribute("content"))
-        .filter(|s| is_same_origin_relative(s));
+        .and_then(|s| same_origin_url(&s));
     from_meta.unwrap_or_else(|| "report.json".to_string())
 }
 
-/// A relative path such as `report.json` or `data/2019.json`: no scheme, no `//`.
-fn is_same_origin_relative(s: &str) -> bool {
-    !s.is_empty() && !s.contains(':') && !s.starts_with("//") && !s.starts_with('\\')
+/// `src` resolved against the page's address, if it stays on the page's origin. Resolving
+/// (rather than inspecting the string) catches `//host`, `/\host`, `http:host` and the like.
+fn same_origin_url(src: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let page = location.href().ok()?;
+    let url = web_sys::Url::new_with_base(src, &page).ok()?;
+    (url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
 /// Fetches and parses the report; the error is a sentence for a person.

@@ -14,6 +14,7 @@ mod widgets;
 fn main() {
     // Panics go to the browser console with their message (panic = "abort" keeps it).
     console_error_panic_hook::set_once();
+    tools::apply_stored_large_font();
     embed::start();
     app::mount();
 }

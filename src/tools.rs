@@ -11,6 +11,17 @@ use crate::page::PageState;
 const LARGE_FONT_KEY: &str = "report-page:large-font";
 const FALLBACK_ID: &str = "copy-fallback-text";
 
+/// Whether the reader turned large-font mode on in an earlier visit.
+fn large_font_stored() -> bool {
+    browser::stored(LARGE_FONT_KEY).as_deref() == Some("1")
+}
+
+/// Applies a remembered large-font mode before anything renders, so the loading skeleton is
+/// already the size the page will be.
+pub fn apply_stored_large_font() {
+    browser::set_root_class("large-font", large_font_stored());
+}
+
 #[component]
 pub fn PageTools() -> impl IntoView {
     let state = expect_context::<PageState>();
@@ -70,7 +81,7 @@ pub fn PageTools() -> impl IntoView {
         });
     };
 
-    let large = RwSignal::new(browser::stored(LARGE_FONT_KEY).as_deref() == Some("1"));
+    let large = RwSignal::new(large_font_stored());
     Effect::new(move |_| browser::set_root_class("large-font", large.get()));
     let toggle_large = move |_| {
         let on = !large.get_untracked();

@@ -346,6 +346,40 @@ impl Session {
         out
     }
 
+    /// Waits for `css` and clicks it.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.expect("click");
+    }
+
+    /// Polls a script until it returns `expected` (up to 10 s), for effects that land after a
+    /// frame or a network round trip.
+    pub async fn eventually(&self, script: &str, expected: serde_json::Value) {
+        let mut last = serde_json::Value::Null;
+        for _ in 0..100 {
+            last = self.js(script).await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{script} gave {last}, expected {expected}");
+    }
+
+    /// An attribute as the DOM has it (WebDriver's own call reports boolean attributes as
+    /// "true"); waits for the element first.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css).await;
+        let v = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+                vec![serde_json::Value::from(css), serde_json::Value::from(name)],
+            )
+            .await
+            .expect("read attribute");
+        v.as_str().map(str::to_string)
+    }
+
     /// Runs a script and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client

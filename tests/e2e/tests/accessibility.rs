@@ -46,10 +46,6 @@ async fn no_csp_violations(s: &Session, view: &str) {
     assert_eq!(v, Value::Array(vec![]), "{view}: CSP violations");
 }
 
-async fn click(s: &Session, css: &str) {
-    s.wait_for(css).await.click().await.expect("click");
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn every_view_passes_axe_and_the_csp() {
     let report = served_report();
@@ -59,7 +55,7 @@ async fn every_view_passes_axe_and_the_csp() {
     s.wait_for(".indicator-table tbody tr").await;
     audit(&s, "default view").await;
 
-    click(&s, "#toggle-all").await;
+    s.click("#toggle-all").await;
     audit(&s, "all sections open").await;
 
     // A figure's tooltip showing.
@@ -76,7 +72,7 @@ async fn every_view_passes_axe_and_the_csp() {
         .select_by_value("exceeded")
         .await
         .expect("filter");
-    click(&s, "th:nth-child(6) .sort-button").await;
+    s.click("th:nth-child(6) .sort-button").await;
     audit(&s, "filtered and sorted table").await;
 
     // A filter that matches nothing.
@@ -113,7 +109,7 @@ async fn the_phone_layout_passes_axe() {
     s.client.goto(&server.url("")).await.expect("open");
     s.wait_for(".indicator-table tbody tr").await;
     audit(&s, "375 px").await;
-    click(&s, "#large-font").await;
+    s.click("#large-font").await;
     audit(&s, "375 px, large font").await;
     no_csp_violations(&s, "phone").await;
     s.close().await;

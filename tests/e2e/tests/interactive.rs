@@ -1,8 +1,6 @@
 //! The interactive page in a real browser: accordion, figure marks, headline, indicator table
 //! (filter, sort, URL state, history), progress bars, deep links and the phone layout.
 
-use std::time::Duration;
-
 use e2e::fantoccini::key::Key;
 use e2e::{
     all_indicators, dist_dir, indicator_id_by_value, screenshot, served_report, Session,
@@ -16,37 +14,6 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     s.client.goto(&server.url(path)).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
     (server, s)
-}
-
-/// The attribute as the DOM has it (WebDriver's own call reports boolean attributes as "true").
-async fn attr(s: &Session, css: &str, name: &str) -> Option<String> {
-    s.wait_for(css).await;
-    let v = s
-        .client
-        .execute(
-            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
-            vec![Value::from(css), Value::from(name)],
-        )
-        .await
-        .expect("read attribute");
-    v.as_str().map(str::to_string)
-}
-
-async fn click(s: &Session, css: &str) {
-    s.wait_for(css).await.click().await.expect("click");
-}
-
-/// Polls a script until it returns `expected` (up to 5 s), for effects that land after a frame.
-async fn eventually(s: &Session, script: &str, expected: Value) {
-    let mut last = Value::Null;
-    for _ in 0..50 {
-        last = s.js(script).await;
-        if last == expected {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{script} gave {last}, expected {expected}");
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -80,19 +47,19 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
 
     // A closed sub-section opens and closes with its button; closed content stays findable.
     assert_eq!(
-        attr(&s, "#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
         Some("false")
     );
     assert_eq!(
-        attr(&s, "#panel-s-2-1", "hidden").await.as_deref(),
+        s.attr("#panel-s-2-1", "hidden").await.as_deref(),
         Some("until-found")
     );
-    click(&s, "#btn-s-2-1").await;
+    s.click("#btn-s-2-1").await;
     assert_eq!(
-        attr(&s, "#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
         Some("true")
     );
-    assert_eq!(attr(&s, "#panel-s-2-1", "hidden").await, None);
+    assert_eq!(s.attr("#panel-s-2-1", "hidden").await, None);
     // Keyboard: Enter on the focused button closes it again.
     s.wait_for("#btn-s-2-1")
         .await
@@ -100,7 +67,7 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
         .await
         .expect("enter");
     assert_eq!(
-        attr(&s, "#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
         Some("false")
     );
 
@@ -110,19 +77,19 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
     )
     .await;
     assert_eq!(
-        attr(&s, "#btn-s-2-2", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-2", "aria-expanded").await.as_deref(),
         Some("true")
     );
 
     // 展开全部 opens every section and flips to 收起全部.
     assert_eq!(s.texts("#toggle-all").await, vec!["展开全部"]);
-    click(&s, "#toggle-all").await;
+    s.click("#toggle-all").await;
     assert_eq!(s.texts("#toggle-all").await, vec!["收起全部"]);
     let closed = s
         .js("return document.querySelectorAll('.section-panel[hidden]').length")
         .await;
     assert_eq!(closed, Value::from(0));
-    click(&s, "#toggle-all").await;
+    s.click("#toggle-all").await;
     let closed = s
         .js("return document.querySelectorAll('.section-panel[hidden]').length")
         .await;
@@ -185,11 +152,9 @@ async fn headline_figures_come_from_the_report() {
         assert!(figures.iter().any(|t| t == f), "{f} not in {figures:?}");
     }
     let bar = ".headline [role=progressbar]";
-    assert_eq!(
-        attr(&s, bar, "aria-valuenow").await.as_deref(),
-        Some("95.56")
-    );
-    assert!(attr(&s, bar, "aria-valuetext")
+    assert_eq!(s.attr(bar, "aria-valuenow").await.as_deref(), Some("95.56"));
+    assert!(s
+        .attr(bar, "aria-valuetext")
         .await
         .unwrap_or_default()
         .contains("95.56%"));
@@ -203,7 +168,7 @@ async fn a_figure_in_the_text_shows_its_indicator_and_links_to_its_row() {
     let report = served_report();
     let id = indicator_id_by_value(&report, "37814", "亩");
     let (_server, s) = open(1280, 900, "").await;
-    click(&s, "#btn-s-2-1").await;
+    s.click("#btn-s-2-1").await;
     let figure = s.wait_for(&format!("#fig-{id}")).await;
     assert_eq!(figure.text().await.unwrap_or_default(), "37814亩");
     // Focus shows the tooltip; Escape hides it.
@@ -212,7 +177,7 @@ async fn a_figure_in_the_text_shows_its_indicator_and_links_to_its_row() {
     ))
     .await;
     let tip = format!("#tip-{id}");
-    assert_eq!(attr(&s, &tip, "hidden").await, None);
+    assert_eq!(s.attr(&tip, "hidden").await, None);
     let tip_text = s.texts(&tip).await.join("");
     assert!(
         tip_text.contains("新增大树种植") && tip_text.contains("114.59%"),
@@ -222,16 +187,13 @@ async fn a_figure_in_the_text_shows_its_indicator_and_links_to_its_row() {
         .send_keys(&Key::Escape.to_string())
         .await
         .expect("escape");
-    assert!(attr(&s, &tip, "hidden").await.is_some());
+    assert!(s.attr(&tip, "hidden").await.is_some());
     // Clicking jumps to the row, which is highlighted and focused.
     figure.click().await.expect("click figure");
-    eventually(
-        &s,
-        "return document.activeElement.id",
-        Value::from(id.clone()),
-    )
-    .await;
-    let class = attr(&s, &format!("tr[id='{id}']"), "class")
+    s.eventually("return document.activeElement.id", Value::from(id.clone()))
+        .await;
+    let class = s
+        .attr(&format!("tr[id='{id}']"), "class")
         .await
         .unwrap_or_default();
     assert!(class.contains("is-target"), "{class}");
@@ -290,8 +252,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
         })
         .count();
     assert!(matching >= 1);
-    eventually(
-        &s,
+    s.eventually(
         "return document.querySelectorAll('.indicator-table tbody tr').length",
         Value::from(matching),
     )
@@ -304,8 +265,8 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     q.send_keys(" ").await.expect("type");
 
     // Sort by completion: click twice → ascending then descending? Its default is descending.
-    click(&s, "th:nth-child(6) .sort-button").await;
-    let sort = attr(&s, "th:nth-child(6)", "aria-sort").await;
+    s.click("th:nth-child(6) .sort-button").await;
+    let sort = s.attr("th:nth-child(6)", "aria-sort").await;
     assert_eq!(sort.as_deref(), Some("descending"));
     let others = s
         .js("return document.querySelectorAll('th[aria-sort]').length")
@@ -316,8 +277,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
         .await
         .join("");
     assert!(first.contains("247.17%"), "{first}");
-    eventually(
-        &s,
+    s.eventually(
         "return document.querySelector('[aria-live=polite]').textContent",
         Value::from("按目标完成降序排列"),
     )
@@ -335,8 +295,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
         .select_by_value("lagging")
         .await
         .expect("select");
-    eventually(
-        &s,
+    s.eventually(
         "return location.search.includes('status=lagging')",
         Value::Bool(true),
     )
@@ -344,7 +303,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     s.client.refresh().await.expect("reload");
     s.wait_for(".indicator-table tbody tr").await;
     assert_eq!(
-        attr(&s, "th:nth-child(6)", "aria-sort").await.as_deref(),
+        s.attr("th:nth-child(6)", "aria-sort").await.as_deref(),
         Some("descending")
     );
     let statuses = s.texts(".indicator-table tbody td:nth-child(7)").await;
@@ -359,19 +318,17 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
 
     // Back steps to the view before the status filter; again to before the sort.
     s.client.back().await.expect("back");
-    eventually(
-        &s,
+    s.eventually(
         "return document.getElementById('filter-status').value",
         Value::from(""),
     )
     .await;
     assert_eq!(
-        attr(&s, "th:nth-child(6)", "aria-sort").await.as_deref(),
+        s.attr("th:nth-child(6)", "aria-sort").await.as_deref(),
         Some("descending")
     );
     s.client.back().await.expect("back");
-    eventually(
-        &s,
+    s.eventually(
         "return document.querySelectorAll('th[aria-sort]').length",
         Value::from(0),
     )
@@ -385,15 +342,9 @@ async fn bars_show_results_over_100_percent_honestly_and_mark_the_baseline() {
     let nh3 = indicator_id_by_value(&report, "148.3", "吨");
     let (_server, s) = open(1280, 900, "").await;
     let bar = format!("tr[id='{nh3}'] [role=progressbar]");
-    assert_eq!(
-        attr(&s, &bar, "aria-valuenow").await.as_deref(),
-        Some("100")
-    );
-    assert_eq!(
-        attr(&s, &bar, "aria-valuemax").await.as_deref(),
-        Some("100")
-    );
-    let text = attr(&s, &bar, "aria-valuetext").await.unwrap_or_default();
+    assert_eq!(s.attr(&bar, "aria-valuenow").await.as_deref(), Some("100"));
+    assert_eq!(s.attr(&bar, "aria-valuemax").await.as_deref(), Some("100"));
+    let text = s.attr(&bar, "aria-valuetext").await.unwrap_or_default();
     assert!(text.contains("247.17%"), "{text}");
     let mark = s.texts(&format!("tr[id='{nh3}'] .bar-overflow-mark")).await;
     assert_eq!(mark, vec!["超100%"]);
@@ -425,19 +376,16 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
     let report = served_report();
     let id = indicator_id_by_value(&report, "46", "微克/立方米");
     let (_server, s) = open(1280, 900, &format!("#{id}")).await;
-    eventually(
-        &s,
-        "return document.activeElement.id",
-        Value::from(id.clone()),
-    )
-    .await;
-    let class = attr(&s, &format!("tr[id='{id}']"), "class")
+    s.eventually("return document.activeElement.id", Value::from(id.clone()))
+        .await;
+    let class = s
+        .attr(&format!("tr[id='{id}']"), "class")
         .await
         .unwrap_or_default();
     assert!(class.contains("is-target"), "{class}");
     // The closed section holding it is open.
     assert_eq!(
-        attr(&s, "#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
         Some("true")
     );
     let in_view = s
@@ -447,7 +395,8 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
         .await;
     assert_eq!(in_view, Value::Bool(true));
     // Every row carries a copyable link to itself.
-    let href = attr(&s, &format!("tr[id='{id}'] a.deep-link"), "href")
+    let href = s
+        .attr(&format!("tr[id='{id}'] a.deep-link"), "href")
         .await
         .unwrap_or_default();
     assert!(href.ends_with(&format!("/gov/report/#{id}")), "{href}");
@@ -459,14 +408,13 @@ async fn a_deep_link_to_the_source_sentence_opens_and_highlights_it() {
     let report = served_report();
     let id = indicator_id_by_value(&report, "1006.4", "吨");
     let (_server, s) = open(1280, 900, &format!("#fig-{id}")).await;
-    eventually(
-        &s,
+    s.eventually(
         "return document.activeElement.id",
         Value::from(format!("fig-{id}")),
     )
     .await;
     assert_eq!(
-        attr(&s, "#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
         Some("true")
     );
     let sentence = s.texts(".is-target-sentence").await.join("");
