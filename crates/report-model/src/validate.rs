@@ -361,10 +361,9 @@ mod tests {
     #[test]
     fn a_bad_value_is_reported_with_its_full_path() {
         let mut r = sample();
-        r.sections[0].paragraphs[0].indicators[0]
-            .value
-            .as_mut()
-            .map(|v| v.number = f64::NAN);
+        if let Some(v) = r.sections[0].paragraphs[0].indicators[0].value.as_mut() {
+            v.number = f64::NAN;
+        }
         assert_eq!(
             paths(&r),
             vec!["sections[0].paragraphs[0].indicators[0].value.number"]
