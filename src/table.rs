@@ -9,7 +9,8 @@ use report_view::labels::{
 };
 use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
 use report_view::{
-    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey, FIGURE_PREFIX,
+    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey, ViewState,
+    FIGURE_PREFIX,
 };
 
 use crate::browser;
@@ -106,22 +107,18 @@ fn Filters() -> impl IntoView {
         let value = event_target_value(&ev);
         state.update_view(true, |v| v.filter.query = value);
     };
-    let on_section = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_section = move |value: String| {
         state.update_view(false, |v| {
             v.filter.section = (!value.is_empty()).then_some(value)
         });
     };
-    let on_status = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_status = move |value: String| {
         state.update_view(false, |v| v.filter.status = status_from_token(&value));
     };
-    let on_kind = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_kind = move |value: String| {
         state.update_view(false, |v| v.filter.kind = kind_from_token(&value));
     };
-    let on_sort = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_sort = move |value: String| {
         let (key, dir) = match value.split_once(':') {
             Some((k, d)) => (
                 SortKey::from_token(k).unwrap_or_default(),
@@ -131,26 +128,31 @@ fn Filters() -> impl IntoView {
         };
         sort_to(state, key, dir);
     };
-    let section_value = move || {
-        state
-            .view
-            .with(|v| v.filter.section.clone().unwrap_or_default())
-    };
-    let status_value = move || {
-        state
-            .view
-            .with(|v| v.filter.status.map(status_token).unwrap_or_default())
-    };
-    let kind_value = move || {
-        state
-            .view
-            .with(|v| v.filter.kind.map(kind_token).unwrap_or_default())
-    };
-    let sort_value = move || {
-        state
-            .view
-            .with(|v| format!("{}:{}", v.sort.token(), v.dir.token()))
-    };
+    let value_of = |f: fn(&ViewState) -> String| Signal::derive(move || state.view.with(f));
+    let all = |label: &str| (String::new(), label.to_string());
+    let section_options = std::iter::once(all("全部章节"))
+        .chain(sections.into_iter().map(|s| {
+            let indent = "\u{3000}".repeat(s.depth);
+            (s.id, format!("{indent}{}", s.label))
+        }))
+        .collect();
+    let status_options = std::iter::once(all("全部状态"))
+        .chain(STATUSES.map(|s| (status_token(s).into(), status_label(s).into())))
+        .collect();
+    let kind_options = std::iter::once(all("全部类型"))
+        .chain(KINDS.map(|k| (kind_token(k).into(), kind_label(k).into())))
+        .collect();
+    let sort_options = SortKey::ALL
+        .into_iter()
+        .flat_map(|k| [SortDir::Asc, SortDir::Desc].map(move |d| (k, d)))
+        .filter(|(k, d)| *k != SortKey::Published || *d == SortDir::Asc)
+        .map(|(k, d)| {
+            (
+                format!("{}:{}", k.token(), d.token()),
+                sort_announcement(k, d),
+            )
+        })
+        .collect();
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>"搜索指标或原文"
@@ -158,41 +160,38 @@ fn Filters() -> impl IntoView {
                     prop:value=move || state.view.with(|v| v.filter.query.clone())
                     on:input=on_query/>
             </label>
-            <label>"章节"
-                <select id="filter-section" on:change=on_section prop:value=section_value>
-                    <option value="">"全部章节"</option>
-                    {sections.into_iter().map(|s| {
-                        let indent = "\u{3000}".repeat(s.depth);
-                        view! { <option value=s.id.clone()>{format!("{indent}{}", s.label)}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>"状态"
-                <select id="filter-status" on:change=on_status prop:value=status_value>
-                    <option value="">"全部状态"</option>
-                    {STATUSES.into_iter().map(|s| view! {
-                        <option value=status_token(s)>{status_label(s)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>"类型"
-                <select id="filter-kind" on:change=on_kind prop:value=kind_value>
-                    <option value="">"全部类型"</option>
-                    {KINDS.into_iter().map(|k| view! {
-                        <option value=kind_token(k)>{kind_label(k)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="sort-mobile">"排序"
-                <select id="sort-mobile" on:change=on_sort prop:value=sort_value>
-                    {SortKey::ALL.into_iter().flat_map(|k| [SortDir::Asc, SortDir::Desc].map(move |d| (k, d)))
-                        .filter(|(k, d)| *k != SortKey::Published || *d == SortDir::Asc)
-                        .map(|(k, d)| view! {
-                            <option value=format!("{}:{}", k.token(), d.token())>{sort_announcement(k, d)}</option>
-                        }).collect_view()}
-                </select>
-            </label>
+            <Menu label="章节" id="filter-section" options=section_options
+                value=value_of(|v| v.filter.section.clone().unwrap_or_default()) on_pick=on_section/>
+            <Menu label="状态" id="filter-status" options=status_options
+                value=value_of(|v| v.filter.status.map(status_token).unwrap_or_default().into())
+                on_pick=on_status/>
+            <Menu label="类型" id="filter-kind" options=kind_options
+                value=value_of(|v| v.filter.kind.map(kind_token).unwrap_or_default().into())
+                on_pick=on_kind/>
+            // Phones hide the column headers; this menu keeps sorting reachable there.
+            <Menu label="排序" id="sort-mobile" class="sort-mobile" options=sort_options
+                value=value_of(|v| format!("{}:{}", v.sort.token(), v.dir.token()))
+                on_pick=on_sort/>
         </form>
+    }
+}
+
+/// A labelled menu whose value mirrors part of the view state; `on_pick` gets the chosen value.
+#[component]
+fn Menu(
+    label: &'static str,
+    id: &'static str,
+    #[prop(optional)] class: &'static str,
+    options: Vec<(String, String)>,
+    value: Signal<String>,
+    on_pick: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class=class>{label}
+            <select id=id on:change=move |ev| on_pick(event_target_value(&ev)) prop:value=value>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
 
