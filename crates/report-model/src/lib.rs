@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 mod validate;
-pub use validate::{validate, Problem};
+pub use validate::{is_html_id, validate, Problem};
 
 /// Bumped when a reader of an older version could misread the file.
 pub const SCHEMA_VERSION: &str = "1.0";

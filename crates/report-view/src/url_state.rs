@@ -175,14 +175,11 @@ pub fn kind_from_token(token: &str) -> Option<IndicatorKind> {
     .find(|k| kind_token(*k).eq_ignore_ascii_case(token.trim()))
 }
 
-/// Whether `s` is safe as an HTML id, a CSS selector and a URL fragment without escaping: an
-/// ASCII letter, then ASCII letters, digits, '-' or '_', at most 64 bytes in all. The same rule
-/// `report-model` validates ids with.
+/// Whether `s` is safe as an HTML id, a CSS selector and a URL fragment without escaping: the
+/// rule `report-model` validates ids with (an ASCII letter, then ASCII letters, digits, '-' or
+/// '_', at most 64 bytes).
 pub fn is_safe_id(s: &str) -> bool {
-    let mut chars = s.chars();
-    s.len() <= 64
-        && matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    report_model::is_html_id(s)
 }
 
 /// The element id a deep link points at, from `location.hash` ("#i-0a1b2c3d4e" →
