@@ -56,21 +56,19 @@ pub fn set_query(query: &str, push: bool) {
 /// Scrolls the element with `id` to the middle of the view and moves keyboard focus to it.
 /// Returns false when there is no such element.
 pub fn scroll_to_and_focus(id: &str) -> bool {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    if !scroll_into_view(id) {
         return false;
-    };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
-    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+    }
+    if let Some(html) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
         let _ = html.focus_with_options(&focus);
     }
     true
+}
+
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
 }
 
 /// Copies `text` to the clipboard. Fails where the browser refuses (insecure context, some
@@ -144,10 +142,7 @@ pub fn set_root_class(class: &str, on: bool) {
 /// Scrolls the element with `id` to the middle of the view (the host page's view too, when the
 /// page is embedded), without moving focus. Returns false when there is no such element.
 pub fn scroll_into_view(id: &str) -> bool {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(el) = element_by_id(id) else {
         return false;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
@@ -158,10 +153,7 @@ pub fn scroll_into_view(id: &str) -> bool {
 
 /// Moves focus to the text field with `id` and selects all its text (for copying by hand).
 pub fn focus_and_select(id: &str) {
-    let Some(field) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(field) = element_by_id(id) else {
         return;
     };
     if let Ok(html) = field.clone().dyn_into::<web_sys::HtmlElement>() {
