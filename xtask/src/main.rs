@@ -41,7 +41,12 @@ fn main() -> ExitCode {
         "build" => setup().and_then(|()| build_release()),
         "serve" => setup().and_then(|()| serve()),
         "test" => setup().and_then(|()| test()),
-        "sizes" => sizes::print(&root().join("dist")),
+        // An optional directory, e.g. another build's `--dist`.
+        "sizes" => sizes::print(
+            &args
+                .get(1)
+                .map_or_else(|| root().join("dist"), PathBuf::from),
+        ),
         "bench" => bench::bench(&args[1..]),
         "help" | "--help" | "-h" => {
             print_help();
@@ -66,7 +71,7 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
     );
 }
 
