@@ -18,13 +18,17 @@ enum Load {
     Ready(Arc<Report>),
 }
 
-/// Replaces the static placeholder in `#app` with the app.
+/// Starts the app in `#app`. The report's static rendering, when the build put one there
+/// (`reportc inline`), stays on screen until the report is loaded: it is what the reader sees
+/// (and the largest paint) while the app starts.
 pub fn mount() {
     let Some(root) = document().get_element_by_id("app") else {
         leptos::mount::mount_to_body(App);
         return;
     };
-    root.set_inner_html("");
+    if !crate::browser::has_static_report() {
+        root.set_inner_html("");
+    }
     leptos::mount::mount_to(root.unchecked_into(), App).forget();
 }
 
@@ -45,10 +49,20 @@ fn App() -> impl IntoView {
         });
     };
     start();
-    move || match load.get() {
-        Load::Loading => view! { <LoadingSkeleton/> }.into_any(),
-        Load::Failed(message) => view! { <LoadError message retry=start/> }.into_any(),
-        Load::Ready(report) => view! { <ReportPage report/> }.into_any(),
+    // Read once: the static report is removed for good when the report arrives.
+    let static_report = crate::browser::has_static_report();
+    move || {
+        let state = load.get();
+        if !matches!(state, Load::Loading) {
+            // The app's own page (or message) takes the static rendering's place, in one frame.
+            crate::browser::remove_static_report();
+        }
+        match state {
+            Load::Loading if static_report => ().into_any(),
+            Load::Loading => view! { <LoadingSkeleton/> }.into_any(),
+            Load::Failed(message) => view! { <LoadError message retry=start/> }.into_any(),
+            Load::Ready(report) => view! { <ReportPage report/> }.into_any(),
+        }
     }
 }
 

@@ -8,6 +8,10 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
 /// `location.search` ("?q=…"), or "".
 pub fn query() -> String {
     window()
@@ -20,6 +24,25 @@ pub fn hash() -> String {
     window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
+}
+
+/// The static rendering of the report that the build inlines into index.html
+/// (`reportc inline`, `<main id="report">` inside `#app`).
+const STATIC_REPORT: &str = "#app > main#report, #app > .loading-note";
+
+/// Whether index.html came with the report's static rendering.
+pub fn has_static_report() -> bool {
+    document()
+        .and_then(|d| d.query_selector("#app > main#report").ok().flatten())
+        .is_some()
+}
+
+/// Removes the static rendering (and the loading note) once the app shows the report.
+pub fn remove_static_report() {
+    let Some(doc) = document() else { return };
+    while let Ok(Some(node)) = doc.query_selector(STATIC_REPORT) {
+        node.remove();
+    }
 }
 
 /// The page's own address without query or fragment: the base for copied deep links.

@@ -1,11 +1,14 @@
 //! The loaded report page: its shared state, the URL it keeps in sync, and deep links.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use report_model::Report;
-use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState};
+use report_view::progressive::{fill_plan, CHUNK_CHARS};
+use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_PREFIX};
 
 use crate::browser;
 use crate::headline::HeadlineFigures;
@@ -36,6 +39,17 @@ pub struct PageState {
     pub limit: RwSignal<usize>,
     /// The indicator whose figure tooltip is showing.
     pub tip: RwSignal<Option<String>>,
+    /// Per-id views of `target` and `tip`, so that a change wakes the two elements it concerns
+    /// rather than every paragraph, figure and row of the report.
+    target_sel: StoredValue<Selector<String>>,
+    target_figure_sel: StoredValue<Selector<String>>,
+    tip_sel: StoredValue<Selector<String>>,
+    /// Whether each section's body (paragraphs and sub-section headings) is built.
+    built: StoredValue<HashMap<String, RwSignal<bool>>>,
+    /// The bodies still to build, chunk by chunk (very large reports only).
+    pending: StoredValue<VecDeque<Vec<String>>>,
+    /// The report is large: its sections skip layout while off screen.
+    pub large: bool,
     /// The current history entry was made by typing in the search box: further typing replaces
     /// it, so one "back" undoes a whole search rather than one character.
     typing_entry: RwSignal<bool>,
@@ -46,17 +60,53 @@ impl PageState {
         let rows = Arc::new(report_view::rows(&report));
         let mut view = ViewState::from_query(&browser::query());
         view.forget_unknown_section(&report);
-        let open = report.sections.iter().map(|s| s.id.clone()).collect();
+        let open: HashSet<String> = report.sections.iter().map(|s| s.id.clone()).collect();
+        let target = RwSignal::new(None::<String>);
+        let tip = RwSignal::new(None::<String>);
+        let target_id = move || target.get().unwrap_or_default();
+        let target_figure = move || {
+            target.with(|t| {
+                t.as_deref()
+                    .and_then(|t| t.strip_prefix(FIGURE_PREFIX))
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        };
+        // Bodies in the plan's first chunk (or all, for a small report) are built with the
+        // first render; the rest by `build_pending`.
+        let plan = fill_plan(&report, &open, CHUNK_CHARS);
+        let mut pending: VecDeque<Vec<String>> = plan.chunks.into();
+        let first: HashSet<String> = pending
+            .pop_front()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        let built = report
+            .sections_flat()
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    RwSignal::new(plan.eager || first.contains(&s.id)),
+                )
+            })
+            .collect();
         PageState {
             report: StoredValue::new(report),
             rows: StoredValue::new(rows),
             view: RwSignal::new(view),
             open: RwSignal::new(open),
-            target: RwSignal::new(None),
+            target,
             announce: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             limit: RwSignal::new(PAGE_SIZE),
-            tip: RwSignal::new(None),
+            tip,
+            target_sel: StoredValue::new(Selector::new(target_id)),
+            target_figure_sel: StoredValue::new(Selector::new(target_figure)),
+            tip_sel: StoredValue::new(Selector::new(move || tip.get().unwrap_or_default())),
+            built: StoredValue::new(built),
+            pending: StoredValue::new(pending),
+            large: !plan.eager,
             typing_entry: RwSignal::new(false),
         }
     }
@@ -74,6 +124,59 @@ impl PageState {
         self.limit.set(PAGE_SIZE);
         browser::set_query(&next.to_query(), push);
         self.view.set(next);
+    }
+
+    /// Whether `id` is the deep link's target (tracked for this id only).
+    pub fn is_target(&self, id: &String) -> bool {
+        self.target_sel.with_value(|s| s.selected(id))
+    }
+
+    /// Whether the deep link names the figure of indicator `id` (tracked for this id only).
+    pub fn is_target_figure(&self, id: &String) -> bool {
+        self.target_figure_sel.with_value(|s| s.selected(id))
+    }
+
+    /// Whether the tooltip of indicator `id`'s figure is showing (tracked for this id only).
+    pub fn is_tip_shown(&self, id: &String) -> bool {
+        self.tip_sel.with_value(|s| s.selected(id))
+    }
+
+    /// The signal saying whether section `id`'s body is built.
+    pub fn body_built(&self, id: &str) -> RwSignal<bool> {
+        self.built
+            .with_value(|b| b.get(id).copied())
+            .unwrap_or_else(|| RwSignal::new(true))
+    }
+
+    /// Builds the bodies of `ids` now (e.g. the sections a deep link opens).
+    pub fn build_bodies<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
+        for id in ids {
+            let built = self.body_built(id);
+            if !built.get_untracked() {
+                built.set(true);
+            }
+        }
+    }
+
+    /// Builds every body now (printing needs the whole text).
+    pub fn build_all_bodies(&self) {
+        let pending: Vec<Vec<String>> = self
+            .pending
+            .try_update_value(|p| p.drain(..).collect())
+            .unwrap_or_default();
+        self.build_bodies(pending.iter().flatten());
+    }
+
+    /// Builds the next chunk of bodies, then yields to the browser (input, painting) and goes
+    /// on until none is left.
+    pub fn build_pending(self) {
+        let Some(chunk) = self.pending.try_update_value(VecDeque::pop_front).flatten() else {
+            // After the effects that build the last chunk.
+            request_animation_frame(|| browser::mark("report-complete"));
+            return;
+        };
+        self.build_bodies(&chunk);
+        set_timeout(move || self.build_pending(), Duration::ZERO);
     }
 
     pub fn is_open(&self, id: &str) -> bool {
@@ -110,6 +213,7 @@ impl PageState {
             return;
         };
         self.notice.set(None);
+        self.build_bodies(&location.open_sections);
         self.open
             .update(|o| o.extend(location.open_sections.iter().cloned()));
         if let Target::Indicator { id } = &location.target {
@@ -172,6 +276,8 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
     request_animation_frame(move || {
         browser::mark("report-ready");
         state.follow_hash();
+        // After this frame is painted: the rest of a large report's text.
+        set_timeout(move || state.build_pending(), Duration::ZERO);
     });
 
     let meta = report.meta.clone();

@@ -3,7 +3,7 @@
 //! find-in-page can still open it, and figures in the text are marked and linked.
 
 use leptos::prelude::*;
-use report_model::{Paragraph, Section};
+use report_model::{Paragraph, Report, Section};
 use report_view::labels::status_label;
 use report_view::marks::{paragraph_runs, Run};
 use report_view::FIGURE_PREFIX;
@@ -13,7 +13,7 @@ use crate::page::PageState;
 #[component]
 pub fn SectionTree() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let sections = state.report.with_value(|r| r.sections.clone());
+    let top_level = state.report.with_value(|r| r.sections.len());
     let all_ids: Vec<String> = state
         .report
         .with_value(|r| r.sections_flat().iter().map(|s| s.id.clone()).collect());
@@ -27,7 +27,7 @@ pub fn SectionTree() -> impl IntoView {
         }
     };
     view! {
-        <section class="report-text" aria-labelledby="report-text-title">
+        <section class="report-text" class:report-large=state.large aria-labelledby="report-text-title">
             <h2 id="report-text-title" class="visually-hidden">"报告全文"</h2>
             <div class="accordion-controls">
                 <button type="button" class="secondary" id="toggle-all" on:click=toggle_all
@@ -35,19 +35,54 @@ pub fn SectionTree() -> impl IntoView {
                     {move || if all_open() { "收起全部" } else { "展开全部" }}
                 </button>
             </div>
-            {sections.into_iter().map(|s| view! { <SectionItem section=s/> }).collect_view()}
+            {(0..top_level).map(|i| view! { <SectionItem path=vec![i]/> }).collect_view()}
         </section>
     }
 }
 
-/// One section: heading with toggle, then its paragraphs and sub-sections in a panel.
+/// The section at `path` (indices from the top level down), if there is one.
+fn section_at<'a>(report: &'a Report, path: &[usize]) -> Option<&'a Section> {
+    let (first, rest) = path.split_first()?;
+    let mut section = report.sections.get(*first)?;
+    for &i in rest {
+        section = section.children.get(i)?;
+    }
+    Some(section)
+}
+
+/// What a section's heading shows.
+struct SectionHead {
+    id: String,
+    level: u8,
+    title: String,
+    count: usize,
+}
+
+/// One section: heading with toggle, then its paragraphs and sub-sections in a panel. The
+/// section is addressed by its path in the report, so nothing is copied until it is shown; the
+/// panel's contents are built when [`PageState::body_built`] says so.
 #[component]
-fn SectionItem(section: Section) -> AnyView {
+fn SectionItem(path: Vec<usize>) -> AnyView {
     let state = expect_context::<PageState>();
-    let id = section.id.clone();
+    let head = state.report.with_value(|r| {
+        section_at(r, &path).map(|s| SectionHead {
+            id: s.id.clone(),
+            level: s.level,
+            title: s.numbered_title(),
+            count: s.indicator_count(),
+        })
+    });
+    let Some(SectionHead {
+        id,
+        level,
+        title,
+        count,
+    }) = head
+    else {
+        return ().into_any();
+    };
     let button_id = format!("btn-{id}");
     let panel_id = format!("panel-{id}");
-    let count = section.indicator_count();
     let open = {
         let id = id.clone();
         Memo::new(move |_| state.is_open(&id))
@@ -63,45 +98,56 @@ fn SectionItem(section: Section) -> AnyView {
     };
     let is_target = {
         let id = id.clone();
-        move || state.target.with(|t| t.as_deref() == Some(id.as_str()))
+        move || state.is_target(&id)
     };
+    let built = state.body_built(&id);
+    let body = move || built.get().then(|| section_body(state, &path));
     let button = view! {
         <button type="button" class="section-toggle" id=button_id.clone()
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=panel_id.clone() on:click=toggle>
-            <span class="section-title">{section.numbered_title()}</span>
+            <span class="section-title">{title}</span>
             {(count > 0).then(|| view! { <span class="section-count">{format!("{count} 项指标")}</span> })}
         </button>
     };
     // Heading level follows the report's outline: 一、 → h2 … （1） → h5.
-    let heading = match section.level {
+    let heading = match level {
         1 => view! { <h2 class="section-heading">{button}</h2> }.into_any(),
         2 => view! { <h3 class="section-heading">{button}</h3> }.into_any(),
         3 => view! { <h4 class="section-heading">{button}</h4> }.into_any(),
         _ => view! { <h5 class="section-heading">{button}</h5> }.into_any(),
     };
-    let paragraphs = section
-        .paragraphs
-        .into_iter()
-        .map(|p| view! { <ParagraphText paragraph=p/> })
-        .collect_view();
-    let children = section
-        .children
-        .into_iter()
-        .map(|c| view! { <SectionItem section=c/> })
-        .collect_view();
     view! {
         <section class="report-section" id=id class:is-target=is_target>
             {heading}
             <div class="section-panel" id=panel_id.clone() aria-labelledby=button_id
                 hidden=move || (!open.get()).then_some("until-found")
                 on:beforematch=on_found>
-                {paragraphs}
-                {children}
+                {body}
             </div>
         </section>
     }
     .into_any()
+}
+
+/// A section's paragraphs and its sub-sections.
+fn section_body(state: PageState, path: &[usize]) -> Option<impl IntoView> {
+    state.report.with_value(|r| {
+        let s = section_at(r, path)?;
+        let paragraphs = s
+            .paragraphs
+            .iter()
+            .map(|p| view! { <ParagraphText paragraph=p.clone()/> })
+            .collect_view();
+        let children = (0..s.children.len())
+            .map(|i| {
+                let mut child = path.to_vec();
+                child.push(i);
+                view! { <SectionItem path=child/> }
+            })
+            .collect_view();
+        Some((paragraphs, children))
+    })
 }
 
 /// A paragraph, its lead sentence in bold, its figures marked and linked to their rows.
@@ -110,7 +156,7 @@ fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
     let state = expect_context::<PageState>();
     let runs = paragraph_runs(&paragraph);
     let id = paragraph.id.clone();
-    let is_target = move || state.target.with(|t| t.as_deref() == Some(id.as_str()));
+    let is_target = move || state.is_target(&id);
     let indicators = paragraph.indicators;
     view! {
         <p class="paragraph" id=paragraph.id.clone() class:is-target=is_target>
@@ -120,25 +166,19 @@ fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
                     .as_ref()
                     .and_then(|f| indicators.iter().find(|i| &i.id == f))
                     .cloned();
-                view! { <TextRun run indicator/> }
+                text_run(state, run, indicator)
             }).collect_view()}
         </p>
     }
 }
 
-/// A run of paragraph text: plain, part of a highlighted sentence, or a marked figure.
-#[component]
-fn TextRun(run: Run, indicator: Option<report_model::Indicator>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let sentence_of = run.sentence_of.clone();
-    // The sentence is highlighted when a deep link names one of its indicators' figures.
-    let highlighted = move || {
-        state.target.with(|t| {
-            t.as_deref()
-                .and_then(|t| t.strip_prefix(FIGURE_PREFIX))
-                .is_some_and(|t| sentence_of.iter().any(|s| s == t))
-        })
-    };
+/// A run of paragraph text: plain text, or a span when it is part of the lead sentence, of an
+/// indicator's sentence (highlighted by a deep link to the figure) or a marked figure. Plain
+/// text stays a bare text node: a large report has tens of thousands of runs.
+fn text_run(state: PageState, run: Run, indicator: Option<report_model::Indicator>) -> AnyView {
+    if indicator.is_none() && run.sentence_of.is_empty() && !run.headline {
+        return run.text.into_any();
+    }
     let class = if run.headline {
         "run paragraph-headline"
     } else {
@@ -148,7 +188,12 @@ fn TextRun(run: Run, indicator: Option<report_model::Indicator>) -> impl IntoVie
         Some(ind) => view! { <FigureMark text=run.text indicator=ind/> }.into_any(),
         None => run.text.into_any(),
     };
-    view! { <span class=class class:is-target-sentence=highlighted>{body}</span> }
+    if run.sentence_of.is_empty() {
+        return view! { <span class=class>{body}</span> }.into_any();
+    }
+    let sentence_of = run.sentence_of;
+    let highlighted = move || sentence_of.iter().any(|s| state.is_target_figure(s));
+    view! { <span class=class class:is-target-sentence=highlighted>{body}</span> }.into_any()
 }
 
 /// A figure in the text: a link to its table row that shows the indicator on hover or focus
@@ -160,7 +205,7 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
     let tip_id = format!("tip-{id}");
     let shown = {
         let id = id.clone();
-        move || state.tip.with(|t| t.as_deref() == Some(id.as_str()))
+        move || state.is_tip_shown(&id)
     };
     let show = {
         let id = id.clone();
@@ -168,6 +213,8 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
     };
     let show2 = show.clone();
     let hide = move || state.tip.set(None);
+    // One text node, a line per detail (`white-space: pre-line`): a large report has
+    // thousands of these tooltips.
     let mut details = Vec::new();
     if let Some(v) = &indicator.value {
         details.push(format!("数值：{}", v.display()));
@@ -191,8 +238,8 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
                 {text}
             </a>
             <span class="figure-tip" role="tooltip" id=tip_id hidden=move || !shown()>
-                <strong>{indicator.name.clone()}</strong>
-                {details.into_iter().map(|d| view! { <span class="tip-line">{d}</span> }).collect_view()}
+                <strong>{indicator.name}</strong>
+                {details.join("\n")}
                 <span class="tip-line tip-hint">"点击查看指标表中的这一行"</span>
             </span>
         </span>

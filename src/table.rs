@@ -231,7 +231,7 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
     let id = row.id.clone();
     let is_target = {
         let id = id.clone();
-        move || state.target.with(|t| t.as_deref() == Some(id.as_str()))
+        move || state.is_target(&id)
     };
     let lagging = row.status == Status::Lagging;
     let completion = completion_bar(&row).map(|bar| {

@@ -89,9 +89,11 @@ pub fn PageTools() -> impl IntoView {
         browser::store(LARGE_FONT_KEY, if on { "1" } else { "0" });
     };
 
-    // Printing shows the whole table: render every matching row, not only the first page.
+    // Printing shows the whole report: every matching row, not only the first page, and all
+    // of a large report's text, even the part not built yet.
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
         state.limit.set(usize::MAX);
+        state.build_all_bodies();
     });
     on_cleanup(move || before_print.remove());
 

@@ -7,13 +7,13 @@
 
 use std::fs;
 
-use super::{root, run, run_env, setup, sizes, Result};
+use super::{build_page, root, run, run_env, setup, sizes, Result};
 
 pub fn bench(extra: &[String]) -> Result {
     setup()?;
     let dist = root().join("target/bench-dist");
     let dist_arg = dist.to_string_lossy().into_owned();
-    run("trunk", &["build", "--release", "--dist", &dist_arg])?;
+    build_page(&dist)?;
 
     let out = root().join("bench-results");
     fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;

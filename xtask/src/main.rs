@@ -259,8 +259,23 @@ fn browser() -> Result {
 }
 
 fn build_release() -> Result {
-    run("trunk", &["build", "--release"])?;
+    build_page(&root().join("dist"))?;
     sizes::print(&root().join("dist"))
+}
+
+/// The release page in `dist`: Trunk's build, then the report's static rendering inlined into
+/// its index.html (`reportc inline`), the first paint and the page without JavaScript.
+fn build_page(dist: &Path) -> Result {
+    let dist_arg = dist.to_string_lossy().into_owned();
+    run("trunk", &["build", "--release", "--dist", &dist_arg])?;
+    let page = dist.join("index.html").to_string_lossy().into_owned();
+    let report = dist.join("report.json").to_string_lossy().into_owned();
+    run(
+        "cargo",
+        &[
+            "run", "--quiet", "-p", "reportc", "--", "inline", &page, "--report", &report,
+        ],
+    )
 }
 
 fn serve() -> Result {

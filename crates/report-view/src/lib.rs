@@ -20,6 +20,7 @@ pub mod labels;
 pub mod locate;
 pub mod marks;
 pub mod normalize;
+pub mod progressive;
 pub mod rows;
 pub mod summary;
 pub mod url_state;
@@ -33,6 +34,7 @@ pub use csv::{rows_to_csv, rows_to_text};
 pub use filter::{next_sort, visible_rows, Filter, SortDir, SortKey};
 pub use locate::{locate, Location, Target, FIGURE_PREFIX};
 pub use normalize::normalize;
+pub use progressive::{fill_plan, FillPlan};
 pub use rows::{
     rows, section_label, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption,
 };

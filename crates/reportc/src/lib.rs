@@ -28,7 +28,7 @@ pub use report_model;
 use report_model::{Problem, Report};
 
 pub use curation::Curation;
-pub use render::{render_html_body, render_html_document};
+pub use render::{inline_into_page, render_html_body, render_html_document};
 pub use synth::synthetic_report_text;
 
 /// Largest input accepted, in bytes.

@@ -43,6 +43,19 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Put a report.json's static rendering into the app's built index.html (between its
+    /// `<!-- report:start -->` and `<!-- report:end -->` markers): the first paint and the
+    /// no-JavaScript version of the page. Run it again after publishing a new report.json.
+    Inline {
+        /// The app's index.html (changed in place unless --output is given).
+        page: PathBuf,
+        /// The report.json the page shows.
+        #[arg(long)]
+        report: PathBuf,
+        /// Where to write the page (the page itself if absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Render a report.json as a static, script-free HTML page.
     Html {
         /// The report.json to render.
@@ -175,7 +188,8 @@ fn check(file: &Path) -> Result<bool, Fail> {
     }
 }
 
-fn html(file: &Path, output: Option<&Path>) -> Result<(), Fail> {
+/// Reads and validates a report.json; an invalid one is refused with its first problem.
+fn read_valid_report(file: &Path) -> Result<reportc::report_model::Report, Fail> {
     let text = read_text(file)?;
     let report =
         reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
@@ -187,6 +201,19 @@ fn html(file: &Path, output: Option<&Path>) -> Result<(), Fail> {
             problems.len()
         )));
     }
+    Ok(report)
+}
+
+fn inline(page: &Path, report: &Path, output: Option<&Path>) -> Result<(), Fail> {
+    let report = read_valid_report(report)?;
+    let html = read_text(page)?;
+    let inlined = reportc::inline_into_page(&html, &report)
+        .map_err(|e| Fail(format!("{}: {e}", page.display())))?;
+    write_output(Some(output.unwrap_or(page)), &inlined)
+}
+
+fn html(file: &Path, output: Option<&Path>) -> Result<(), Fail> {
+    let report = read_valid_report(file)?;
     write_output(output, &reportc::render_html_document(&report))
 }
 
@@ -203,6 +230,11 @@ fn main() -> ExitCode {
             write_output(output.as_deref(), &reportc::schema_json()).map(|()| true)
         }
         Command::Html { file, output } => html(file, output.as_deref()).map(|()| true),
+        Command::Inline {
+            page,
+            report,
+            output,
+        } => inline(page, report, output.as_deref()).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -181,6 +181,40 @@ pub fn render_html_body(report: &Report) -> String {
     out
 }
 
+/// The markers in the app's `index.html` between which [`inline_into_page`] puts the report.
+pub const INLINE_START: &str = "<!-- report:start -->";
+pub const INLINE_END: &str = "<!-- report:end -->";
+
+/// Puts `report`'s static rendering ([`render_html_body`]) into `page`, the app's built
+/// `index.html`, between [`INLINE_START`] and [`INLINE_END`] (replacing what was there), and
+/// its title into `<title>`. The browser paints it as soon as the HTML and CSS arrive, long
+/// before the app has started, and it is the whole page for a reader without JavaScript; the
+/// app replaces it once the report is loaded. Running it again with another report swaps the
+/// content: a deployer publishing a new report.json re-inlines it without rebuilding the app.
+pub fn inline_into_page(page: &str, report: &Report) -> Result<String, String> {
+    let (Some(start), Some(end)) = (page.find(INLINE_START), page.find(INLINE_END)) else {
+        return Err(format!(
+            "the page has no {INLINE_START} … {INLINE_END} markers to put the report between"
+        ));
+    };
+    let body_start = start + INLINE_START.len();
+    if end < body_start {
+        return Err(format!("{INLINE_END} comes before {INLINE_START}"));
+    }
+    let mut out = String::with_capacity(page.len() + 64 * 1024);
+    out.push_str(&page[..body_start]);
+    out.push('\n');
+    out.push_str(&render_html_body(report));
+    out.push_str(&page[end..]);
+    // The title, for tabs, bookmarks and search engines before the app sets it.
+    if let (Some(t0), Some(t1)) = (out.find("<title>"), out.find("</title>")) {
+        if t0 < t1 {
+            out.replace_range(t0 + "<title>".len()..t1, &esc(&report.meta.title));
+        }
+    }
+    Ok(out)
+}
+
 fn toc(out: &mut String, sections: &[Section]) {
     if sections.is_empty() {
         return;
@@ -295,6 +329,41 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn page() -> String {
+        format!(
+            "<html><head><title>x</title></head><body><div id=\"app\">{INLINE_START}\n<p>old</p>\n{INLINE_END}</div></body></html>"
+        )
+    }
+
+    fn seed() -> Report {
+        let json = include_str!("../../../public/report.json");
+        serde_json::from_str(json).expect("the published report parses")
+    }
+
+    #[test]
+    fn inlining_replaces_what_is_between_the_markers_and_sets_the_title() {
+        let report = seed();
+        let once = inline_into_page(&page(), &report).expect("inline");
+        assert!(!once.contains("<p>old</p>"));
+        assert!(once.contains(&render_html_body(&report)));
+        assert!(once.contains(&format!("<title>{}</title>", esc(&report.meta.title))));
+        assert!(once.starts_with("<html><head><title>"));
+        assert!(once.ends_with(&format!("{INLINE_END}</div></body></html>")));
+        // Again (a new report over the old one): the same page, not two reports.
+        assert_eq!(
+            inline_into_page(&once, &report).as_deref(),
+            Ok(once.as_str())
+        );
+    }
+
+    #[test]
+    fn inlining_needs_both_markers_in_order() {
+        let report = seed();
+        assert!(inline_into_page("<html></html>", &report).is_err());
+        let swapped = format!("{INLINE_END}{INLINE_START}");
+        assert!(inline_into_page(&swapped, &report).is_err());
+    }
 
     #[test]
     fn escapes_everything() {

@@ -463,6 +463,19 @@ pub fn served_report() -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 
+/// The file name of the release build's wasm (`data-wasm="./report-page-….wasm"` in its
+/// index.html), e.g. to make it fail to load.
+pub fn built_wasm_name() -> String {
+    let path = dist_dir().join("index.html");
+    let page = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    page.split("data-wasm=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|name| name.trim_start_matches("./").to_string())
+        .unwrap_or_else(|| panic!("{} names no wasm file", path.display()))
+}
+
 /// Every indicator object of a report, depth first in published order.
 pub fn all_indicators(report: &serde_json::Value) -> Vec<serde_json::Value> {
     fn walk(s: &serde_json::Value, out: &mut Vec<serde_json::Value>) {

@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use e2e::{dist_dir, indicator_id_by_value, served_report, Override, Session, StaticServer};
+use e2e::{
+    built_wasm_name, dist_dir, indicator_id_by_value, served_report, Override, Session,
+    StaticServer,
+};
 use serde_json::Value;
 
 /// axe-core, installed by `cargo xtask setup` from the npm registry.
@@ -127,5 +130,19 @@ async fn the_error_view_passes_axe() {
     s.wait_for("[role=alert]").await;
     audit(&s, "load error").await;
     no_csp_violations(&s, "load error").await;
+    s.close().await;
+}
+
+/// The report's static rendering, as a browser that cannot run the app shows it (and as
+/// everyone sees it before the app starts).
+#[tokio::test(flavor = "current_thread")]
+async fn the_static_rendering_passes_axe_and_the_csp() {
+    let overrides = HashMap::from([(built_wasm_name(), Override::new(404, "text/plain", "gone"))]);
+    let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
+    let s = Session::start(1280, 900).await;
+    s.client.goto(&server.url("")).await.expect("open");
+    s.wait_for("#boot-error:not([hidden])").await;
+    audit(&s, "static rendering").await;
+    no_csp_violations(&s, "static rendering").await;
     s.close().await;
 }
