@@ -7,7 +7,7 @@ use report_model::{
 };
 
 use crate::figures::{self, Context, Extracted};
-use crate::ids::{indicator_key, IdSet, KeySet};
+use crate::ids::{indicator_key, indicator_key_from, sentence_key, IdSet, KeySet};
 use crate::naming;
 use crate::numbers::{is_cjk, is_digit, string_of};
 use crate::segment::{year_of_title, Block, Segmented};
@@ -164,11 +164,10 @@ impl Builder {
         if found.is_empty() && figures::mentions_lagging(&chars) {
             inds.push(self.qualitative(&title, &id, None, 0, title_len, idx, &title));
         } else {
-            let mut seen: Vec<String> = Vec::new();
-            for ex in found {
-                let occ = seen.iter().filter(|f| **f == ex.figure_text).count();
-                seen.push(ex.figure_text.clone());
-                inds.push(self.indicator(ex, &title, occ, &id, None, 0, title_len, idx));
+            let skey = sentence_key(&title);
+            let occs = occurrences(&found);
+            for (ex, occ) in found.into_iter().zip(occs) {
+                inds.push(self.indicator(ex, &title, skey, occ, &id, None, 0, title_len, idx));
             }
         }
         section.indicators = inds;
@@ -237,6 +236,7 @@ impl Builder {
         &mut self,
         ex: Extracted,
         sentence: &str,
+        sentence_key: u64,
         occurrence: usize,
         section_id: &str,
         paragraph_id: Option<&str>,
@@ -244,9 +244,11 @@ impl Builder {
         end: u32,
         node: usize,
     ) -> Indicator {
-        let id = self
-            .ids
-            .claim(indicator_key(sentence, &ex.figure_text, occurrence));
+        let id = self.ids.claim(indicator_key_from(
+            sentence_key,
+            &ex.figure_text,
+            occurrence,
+        ));
         if self.summary_candidate(node) {
             self.noted.push(Noted {
                 node,
@@ -342,14 +344,15 @@ impl Builder {
                     continue;
                 }
                 let sentence: String = string_of(sc);
+                let skey = sentence_key(&sentence);
                 let (start, end) = (to_u32(s)?, to_u32(e)?);
-                let mut seen: Vec<String> = Vec::new();
-                for ex in found {
-                    let occ = seen.iter().filter(|f| **f == ex.figure_text).count();
-                    seen.push(ex.figure_text.clone());
+                let occs = occurrences(&found);
+                indicators.reserve(found.len());
+                for (ex, occ) in found.into_iter().zip(occs) {
                     indicators.push(self.indicator(
                         ex,
                         &sentence,
+                        skey,
                         occ,
                         &section_id,
                         Some(&pid),
@@ -398,6 +401,23 @@ impl Builder {
         roots.reverse();
         (roots, self.noted)
     }
+}
+
+/// For each extracted figure, how many figures before it in the sentence have the same text
+/// (part of its id).
+fn occurrences(found: &[Extracted]) -> Vec<usize> {
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, ex)| {
+            found
+                .get(..k)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|f| f.figure_text == ex.figure_text)
+                .count()
+        })
+        .collect()
 }
 
 /// Could the text hold a figure (an ASCII or full-width digit, or 百分百)? A byte scan.
