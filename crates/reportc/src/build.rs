@@ -50,6 +50,8 @@ struct Builder {
     split_paragraphs: usize,
     /// Reused char buffer for paragraphs.
     buf: Vec<char>,
+    /// Reused buffer for a paragraph's extracted figures.
+    found: Vec<Extracted>,
     has_headings: bool,
 }
 
@@ -165,7 +167,8 @@ impl Builder {
             inds.push(self.qualitative(&title, &id, None, 0, title_len, idx, &title));
         } else {
             let skey = sentence_key(&title);
-            let occs = occurrences(&found);
+            let mut occs = Vec::with_capacity(found.len());
+            occurrences(&found, &mut occs);
             for (ex, occ) in found.into_iter().zip(occs) {
                 inds.push(self.indicator(ex, &title, skey, occ, &id, None, 0, title_len, idx));
             }
@@ -318,14 +321,22 @@ impl Builder {
         };
         let pid = format!("p-{}-{n}", section_id.trim_start_matches("s-"));
         let headline = headline_of(&text);
-        let mut indicators = Vec::new();
+        let mut lagging_headline = None;
         if let Some(h) = &headline {
             let hc: Vec<char> = h.chars().collect();
             if figures::mentions_lagging(&hc) {
                 let end = to_u32(hc.len())?;
-                indicators.push(self.qualitative(h, &section_id, Some(&pid), 0, end, node, h));
+                lagging_headline =
+                    Some(self.qualitative(h, &section_id, Some(&pid), 0, end, node, h));
             }
         }
+        // The paragraph's figures, all sentences in one reused buffer, so that the list of
+        // indicators is allocated once at its final size (indicators are large: growing the
+        // list sentence by sentence was a tenth of the conversion time).
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        // Per sentence with figures: (end of its figures in `found`, sentence, start, end).
+        let mut sentences_found: Vec<(usize, String, u32, u32)> = Vec::new();
         // Most paragraphs of a long file have no figure at all: one byte scan decides.
         if may_have_figures(&text) {
             // One buffer for all paragraphs (taken out of `self` while `self` is borrowed).
@@ -337,33 +348,51 @@ impl Builder {
             let last_span = spans.len().saturating_sub(1);
             for (k, &(s, e)) in spans.iter().enumerate() {
                 let sc = chars.get(s..e).unwrap_or(&[]);
-                let (found, w) =
-                    figures::extract(sc, &self.ctx, last_of_truncated && k == last_span);
-                self.warnings.extend(w);
-                if found.is_empty() {
+                let before = found.len();
+                figures::extract_into(
+                    sc,
+                    &self.ctx,
+                    last_of_truncated && k == last_span,
+                    &mut found,
+                    &mut self.warnings,
+                );
+                if found.len() == before {
                     continue;
                 }
-                let sentence: String = string_of(sc);
-                let skey = sentence_key(&sentence);
-                let (start, end) = (to_u32(s)?, to_u32(e)?);
-                let occs = occurrences(&found);
-                indicators.reserve(found.len());
-                for (ex, occ) in found.into_iter().zip(occs) {
-                    indicators.push(self.indicator(
-                        ex,
-                        &sentence,
-                        skey,
-                        occ,
-                        &section_id,
-                        Some(&pid),
-                        start,
-                        end,
-                        node,
-                    ));
-                }
+                sentences_found.push((found.len(), string_of(sc), to_u32(s)?, to_u32(e)?));
             }
             self.buf = chars;
         }
+        let mut indicators =
+            Vec::with_capacity(usize::from(lagging_headline.is_some()) + found.len());
+        indicators.extend(lagging_headline);
+        let mut occs = Vec::with_capacity(found.len());
+        let mut from = 0;
+        for &(to, ..) in &sentences_found {
+            occurrences(found.get(from..to).unwrap_or(&[]), &mut occs);
+            from = to;
+        }
+        let mut figs = found.drain(..).zip(occs);
+        let mut from = 0;
+        for (to, sentence, start, end) in &sentences_found {
+            let skey = sentence_key(sentence);
+            for (ex, occ) in figs.by_ref().take(to - from) {
+                indicators.push(self.indicator(
+                    ex,
+                    sentence,
+                    skey,
+                    occ,
+                    &section_id,
+                    Some(&pid),
+                    *start,
+                    *end,
+                    node,
+                ));
+            }
+            from = *to;
+        }
+        drop(figs);
+        self.found = found;
         if let Some(nd) = self.nodes.get_mut(node) {
             nd.section.paragraphs.push(Paragraph {
                 id: pid,
@@ -403,21 +432,17 @@ impl Builder {
     }
 }
 
-/// For each extracted figure, how many figures before it in the sentence have the same text
-/// (part of its id).
-fn occurrences(found: &[Extracted]) -> Vec<usize> {
-    found
-        .iter()
-        .enumerate()
-        .map(|(k, ex)| {
-            found
-                .get(..k)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|f| f.figure_text == ex.figure_text)
-                .count()
-        })
-        .collect()
+/// For each figure of a sentence, how many figures before it in the sentence have the same
+/// text (part of its id); appended to `out`.
+fn occurrences(found: &[Extracted], out: &mut Vec<usize>) {
+    out.extend(found.iter().enumerate().map(|(k, ex)| {
+        found
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|f| f.figure_text == ex.figure_text)
+            .count()
+    }));
 }
 
 /// Could the text hold a figure (an ASCII or full-width digit, or 百分百)? A byte scan.
@@ -515,6 +540,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         cut_sentences: 0,
         split_paragraphs: 0,
         buf: Vec::new(),
+        found: Vec::new(),
         has_headings,
     };
     let last_para = seg.blocks.iter().rposition(|b| matches!(b, Block::Para(_)));

@@ -55,6 +55,14 @@ impl Token {
         }
     }
 
+    /// The figure as published: raw + unit (without `format!`, which costs more here).
+    fn figure_text(&self) -> String {
+        let mut s = String::with_capacity(self.raw.len() + self.unit.len());
+        s.push_str(&self.raw);
+        s.push_str(&self.unit);
+        s
+    }
+
     fn is_percent(&self) -> bool {
         matches!(self.class, Some(UnitClass::Percent)) || self.raw.starts_with("百分")
     }
@@ -739,9 +747,25 @@ pub struct Context {
 /// Extracts the indicators of one sentence. `at_text_end` means the sentence is the last
 /// one of a truncated text: a unit-less figure touching its end is dropped (it may be cut).
 pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extracted>, Vec<String>) {
+    let mut out = Vec::new();
     let mut warnings = Vec::new();
+    extract_into(chars, ctx, at_text_end, &mut out, &mut warnings);
+    (out, warnings)
+}
+
+/// [`extract`], appending to `out` and `warnings`: the builder collects a whole paragraph's
+/// figures in one reused buffer, then allocates its indicator list once at its final size.
+pub fn extract_into(
+    chars: &[char],
+    ctx: &Context,
+    at_text_end: bool,
+    out: &mut Vec<Extracted>,
+    warnings: &mut Vec<String>,
+) {
+    // This sentence's figures are `out[base..]`.
+    let base = out.len();
     if !chars.iter().any(|&c| is_digit(c) || c == '百') {
-        return (Vec::new(), warnings);
+        return;
     }
     let tokens = tokenize(chars);
     let mut figs: Vec<&Token> = tokens.iter().filter(|t| t.skip.is_none()).collect();
@@ -757,7 +781,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
         }
     }
     if figs.is_empty() {
-        return (Vec::new(), warnings);
+        return;
     }
     // Clause delimiters, ignoring those inside a number ("1,234").
     let delims: Vec<usize> = chars
@@ -863,7 +887,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
         }
     }
 
-    let mut out: Vec<Extracted> = Vec::new();
+    out.reserve(figs.len());
     // Index in `out` of the indicator a following change/target may qualify, and the end of
     // its figure.
     let mut last: Option<(usize, usize)> = None;
@@ -901,16 +925,11 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
             Role::Value => {
                 let name_end = name_end_for.get(i).copied().flatten().unwrap_or(tok.start);
                 let floor = name_floor(name_end, true).min(name_end);
-                let prev_name = out.last().map(|e: &Extracted| e.name.clone());
-                let name = naming::value_name(
-                    chars,
-                    floor,
-                    name_end,
-                    tok,
-                    &tokens,
-                    ctx,
-                    prev_name.as_deref(),
-                );
+                let prev_name = out
+                    .get(base..)
+                    .and_then(<[Extracted]>::last)
+                    .map(|e| e.name.as_str());
+                let name = naming::value_name(chars, floor, name_end, tok, &tokens, ctx, prev_name);
                 let baseline = baseline_for.get(i).cloned().flatten();
                 let kind = match tok.class {
                     _ if tok.is_percent() => IndicatorKind::Rate,
@@ -929,7 +948,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                     } else {
                         Status::NoTarget
                     },
-                    figure_text: format!("{}{}", tok.raw, tok.unit),
+                    figure_text: tok.figure_text(),
                     done: None,
                     total: None,
                     span: (tok.start, tok.end),
@@ -987,7 +1006,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                         } else {
                             Status::NoTarget
                         },
-                        figure_text: format!("{}{}", tok.raw, tok.unit),
+                        figure_text: tok.figure_text(),
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1034,7 +1053,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                         change: None,
                         status: status_of(&target),
                         target: Some(target),
-                        figure_text: format!("{}{}", tok.raw, tok.unit),
+                        figure_text: tok.figure_text(),
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1078,7 +1097,7 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
                     change: None,
                     status: status_of(&target),
                     target: Some(target),
-                    figure_text: format!("{}{}", tok.raw, tok.unit),
+                    figure_text: tok.figure_text(),
                     done: done_tok.map(|t| t.measure()),
                     total: total_tok.map(|t| t.measure()),
                     span: (tok.start, tok.end),
@@ -1087,8 +1106,9 @@ pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extract
             }
         }
     }
-    naming::disambiguate(&mut out);
-    (out, warnings)
+    if let Some(mine) = out.get_mut(base..) {
+        naming::disambiguate(mine);
+    }
 }
 
 /// Does a phrase starting at `phrase_start` qualify the figure ending at `fig_end`? Yes when

@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn keys_and_ids_match_their_formatted_forms() {
         let mut keys = KeySet::default();
-        for key in [0u64, 1, 0xab, 0xff_ffff_ffff, 0x1_0000_0000_00, u64::MAX] {
+        for key in [0u64, 1, 0xab, 0xff_ffff_ffff, 0x0100_0000_0000, u64::MAX] {
             assert_eq!(keys.claim(key), format!("i-{key:010x}"));
             for n in 2..13 {
                 assert_eq!(keys.claim(key), format!("i-{key:010x}-{n}"));
