@@ -50,6 +50,8 @@ struct Builder {
     split_paragraphs: usize,
     /// Reused char buffer for paragraphs.
     buf: Vec<char>,
+    /// Byte offset in the paragraph of each char of `buf`, and the paragraph's length.
+    offsets: Vec<usize>,
     /// Reused buffer for a paragraph's extracted figures.
     found: Vec<Extracted>,
     has_headings: bool,
@@ -341,8 +343,14 @@ impl Builder {
         if may_have_figures(&text) {
             // One buffer for all paragraphs (taken out of `self` while `self` is borrowed).
             let mut chars = std::mem::take(&mut self.buf);
+            let mut offsets = std::mem::take(&mut self.offsets);
             chars.clear();
-            chars.extend(text.chars());
+            offsets.clear();
+            for (b, c) in text.char_indices() {
+                chars.push(c);
+                offsets.push(b);
+            }
+            offsets.push(text.len());
             let (spans, cut) = sentences::split(&chars);
             self.cut_sentences += cut;
             let last_span = spans.len().saturating_sub(1);
@@ -359,9 +367,16 @@ impl Builder {
                 if found.len() == before {
                     continue;
                 }
-                sentences_found.push((found.len(), string_of(sc), to_u32(s)?, to_u32(e)?));
+                // The sentence is a slice of the paragraph: copied, not re-encoded.
+                let (bs, be) = (offsets.get(s).copied(), offsets.get(e).copied());
+                let sentence = match bs.zip(be).and_then(|(bs, be)| text.get(bs..be)) {
+                    Some(t) => t.to_string(),
+                    None => string_of(sc),
+                };
+                sentences_found.push((found.len(), sentence, to_u32(s)?, to_u32(e)?));
             }
             self.buf = chars;
+            self.offsets = offsets;
         }
         let mut indicators =
             Vec::with_capacity(usize::from(lagging_headline.is_some()) + found.len());
@@ -540,6 +555,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         cut_sentences: 0,
         split_paragraphs: 0,
         buf: Vec::new(),
+        offsets: Vec::new(),
         found: Vec::new(),
         has_headings,
     };

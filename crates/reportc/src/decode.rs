@@ -14,13 +14,16 @@
 //! Then NUL and other control characters are removed (with a warning), line breaks are
 //! normalised to `\n`, and text that is mostly control or undecodable characters is rejected.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use crate::Error;
 
 /// Decoded text plus what was noticed on the way.
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the input when that is clean UTF-8 (no copy of a large file).
+    pub text: Cow<'a, str>,
     pub warnings: Vec<String>,
     /// The encoding actually used, for messages ("UTF-8", "gb18030").
     pub encoding: &'static str,
@@ -103,12 +106,12 @@ fn utf8_quality(bytes: &[u8]) -> (usize, usize) {
 }
 
 /// Decodes `bytes` following the module rules; `html` enables the `<meta charset>` rule.
-pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
+pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, Error> {
     let mut warnings = Vec::new();
     if bytes.is_empty() {
         return Err(Error::Input("the input is empty".into()));
     }
-    let (text, encoding): (String, &'static str) = if let Some((enc, bom_len)) =
+    let (text, encoding): (Cow<'_, str>, &'static str) = if let Some((enc, bom_len)) =
         Encoding::for_bom(bytes)
     {
         let body = bytes.get(bom_len..).unwrap_or(&[]);
@@ -119,7 +122,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
                 enc.name()
             ));
         }
-        (cow.into_owned(), enc.name())
+        (Cow::Owned(cow.into_owned()), enc.name())
     } else {
         let declared = if html { declared_charset(bytes) } else { None };
         match std::str::from_utf8(bytes) {
@@ -132,7 +135,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
                             ));
                     }
                 }
-                (s.to_owned(), "UTF-8")
+                (Cow::Borrowed(s), "UTF-8")
             }
             Err(_) => {
                 let (good, bad) = utf8_quality(bytes);
@@ -154,11 +157,19 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
                             enc.name()
                         ));
                 }
-                (cow.into_owned(), enc.name())
+                (Cow::Owned(cow.into_owned()), enc.name())
             }
         }
     };
-    let text = clean(text, &mut warnings)?;
+    let text = match text {
+        Cow::Borrowed(t) if !needs_cleaning(t) => {
+            if t.trim().is_empty() {
+                return Err(Error::Input("the input has no text".into()));
+            }
+            Cow::Borrowed(t)
+        }
+        t => Cow::Owned(clean(t.into_owned(), &mut warnings)?),
+    };
     Ok(Decoded {
         text,
         warnings,
@@ -298,7 +309,7 @@ mod tests {
         let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(decode(&junk, false).is_err());
         let d = decode("标题\0\n正文".as_bytes(), false);
-        let d = d.ok().map(|d| (d.text, d.warnings.len()));
+        let d = d.ok().map(|d| (d.text.into_owned(), d.warnings.len()));
         assert_eq!(d, Some(("标题\n正文".to_string(), 1)));
         assert!(decode(b"", false).is_err());
     }

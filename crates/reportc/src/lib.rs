@@ -127,6 +127,7 @@ fn convert_decoded(text: &str, html: bool, opts: &ConvertOptions) -> Result<Conv
             "the input is JSON, not a report text (use `reportc check` for report.json)".into(),
         ));
     }
+    // Plain text is segmented as it is (no copy of a possibly large text).
     let (body, hints) = if html {
         let h = html_in::extract(text);
         let hints = segment::Hints {
@@ -134,9 +135,9 @@ fn convert_decoded(text: &str, html: bool, opts: &ConvertOptions) -> Result<Conv
             published: h.published,
             source: h.source,
         };
-        (h.text, hints)
+        (std::borrow::Cow::Owned(h.text), hints)
     } else {
-        (text.to_string(), segment::Hints::default())
+        (std::borrow::Cow::Borrowed(text), segment::Hints::default())
     };
     let seg = segment::segment(&body, &hints);
     let (report, warnings) = build::build(seg, opts)?;

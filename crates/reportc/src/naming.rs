@@ -339,11 +339,11 @@ fn post_noun(chars: &[char], from: usize, tokens: &[Token]) -> (String, bool) {
         n += 1;
         k += 1;
     }
-    (balanced(&out), had_de)
+    (balanced(out), had_de)
 }
 
 /// Cuts an unclosed bracket off the end ("生态绿带(与朝阳" → "生态绿带").
-fn balanced(s: &str) -> String {
+fn balanced(mut s: String) -> String {
     let mut depth = 0i32;
     let mut open_at = None;
     for (i, c) in s.char_indices() {
@@ -359,8 +359,15 @@ fn balanced(s: &str) -> String {
         }
     }
     match (depth, open_at) {
-        (d, Some(i)) if d > 0 => s.get(..i).unwrap_or("").to_string(),
-        _ => s.to_string(),
+        (d, Some(i)) if d > 0 => {
+            if s.is_char_boundary(i) {
+                s.truncate(i);
+            } else {
+                s.clear();
+            }
+            s
+        }
+        _ => s,
     }
 }
 
@@ -477,12 +484,19 @@ pub fn clean_noun(s: &str) -> String {
 
 /// Two indicators of one sentence with the same name: add the unit to tell them apart.
 pub fn disambiguate(items: &mut [Extracted]) {
-    let names: Vec<String> = items.iter().map(|e| e.name.clone()).collect();
-    for (i, e) in items.iter_mut().enumerate() {
-        let dup = names
-            .iter()
-            .enumerate()
-            .any(|(j, n)| j != i && *n == e.name);
+    // Which names are shared, decided on the names as they were (before any unit is added),
+    // without copying them.
+    let dups: Vec<bool> = items
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            items
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.name == e.name)
+        })
+        .collect();
+    for (e, dup) in items.iter_mut().zip(dups) {
         if dup {
             if let Some(v) = &e.value {
                 if !v.unit.is_empty() {

@@ -59,26 +59,53 @@ pub fn parse_raw(raw: &str) -> Option<f64> {
     if raw == "百分百" || raw == "百分之百" {
         return Some(100.0);
     }
-    let mut digits = String::new();
+    // The ASCII text to parse is at most one byte per char of `raw`, plus "e" and the
+    // exponent: on the stack for any usual number (this runs for every number of the text).
+    let need = raw.len() + 16;
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if need <= stack.len() {
+        &mut stack
+    } else {
+        heap.resize(need, 0);
+        &mut heap
+    };
+    let len = ascii_number(raw, buf)?;
+    std::str::from_utf8(buf.get(..len)?)
+        .ok()?
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+}
+
+/// Writes the number of [`parse_raw`] as ASCII ("8.6e4" for "8.6万") into `out`, which has
+/// room for `raw.len() + 16` bytes; returns its length.
+fn ascii_number(raw: &str, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    let mut push = |len: &mut usize, b: u8| -> Option<()> {
+        *out.get_mut(*len)? = b;
+        *len += 1;
+        Some(())
+    };
     let mut seen_digit = false;
     let mut exponent: i32 = 0;
     let mut in_number = true;
     for c in raw.chars() {
         if in_number {
             if let Some(d) = digit_value(c) {
-                digits.push(char::from_digit(d, 10)?);
+                push(&mut len, b'0' + u8::try_from(d).ok()?)?;
                 seen_digit = true;
                 continue;
             }
             if is_point(c) && seen_digit {
-                digits.push('.');
+                push(&mut len, b'.')?;
                 continue;
             }
             if (c == ',' || c == '，') && seen_digit {
                 continue;
             }
-            if matches!(c, '-' | '－' | '−') && !seen_digit && digits.is_empty() {
-                digits.push('-');
+            if matches!(c, '-' | '－' | '−') && !seen_digit && len == 0 {
+                push(&mut len, b'-')?;
                 continue;
             }
             in_number = false;
@@ -96,12 +123,25 @@ pub fn parse_raw(raw: &str) -> Option<f64> {
     if !seen_digit {
         return None;
     }
-    let text = if exponent == 0 {
-        digits
-    } else {
-        format!("{digits}e{exponent}")
-    };
-    text.parse::<f64>().ok().filter(|n| n.is_finite())
+    if exponent != 0 {
+        push(&mut len, b'e')?;
+        // The exponent is positive: at most 8 per char of `raw`.
+        let mut digits = [0u8; 12];
+        let mut k = digits.len();
+        let mut e = exponent.unsigned_abs();
+        loop {
+            k -= 1;
+            *digits.get_mut(k)? = b'0' + (e % 10) as u8;
+            e /= 10;
+            if e == 0 {
+                break;
+            }
+        }
+        for &d in digits.get(k..)? {
+            push(&mut len, d)?;
+        }
+    }
+    Some(len)
 }
 
 /// The value of a Chinese numeral as used in headings ("三", "十二", "一百零五"), up to 9999.
@@ -453,6 +493,10 @@ mod tests {
         assert_eq!(parse_raw("abc"), None);
         assert_eq!(parse_raw(""), None);
         assert_eq!(parse_raw("万"), None);
+        // Longer than the stack buffer.
+        let long = "9".repeat(80);
+        assert_eq!(parse_raw(&long), long.parse::<f64>().ok());
+        assert_eq!(parse_raw(&format!("{long}万亿")), format!("{long}e12").parse().ok());
     }
 
     #[test]
