@@ -172,7 +172,8 @@ impl Builder {
             let mut occs = Vec::with_capacity(found.len());
             occurrences(&found, &mut occs);
             for (ex, occ) in found.into_iter().zip(occs) {
-                inds.push(self.indicator(ex, &title, skey, occ, &id, None, 0, title_len, idx));
+                let sentence = title.clone();
+                inds.push(self.indicator(ex, sentence, skey, occ, &id, None, 0, title_len, idx));
             }
         }
         section.indicators = inds;
@@ -240,7 +241,7 @@ impl Builder {
     fn indicator(
         &mut self,
         ex: Extracted,
-        sentence: &str,
+        sentence: String,
         sentence_key: u64,
         occurrence: usize,
         section_id: &str,
@@ -276,7 +277,7 @@ impl Builder {
                 paragraph_id: paragraph_id.map(str::to_string),
                 start,
                 end,
-                sentence: sentence.to_string(),
+                sentence,
             },
         }
     }
@@ -389,22 +390,30 @@ impl Builder {
         }
         let mut figs = found.drain(..).zip(occs);
         let mut from = 0;
-        for (to, sentence, start, end) in &sentences_found {
-            let skey = sentence_key(sentence);
-            for (ex, occ) in figs.by_ref().take(to - from) {
+        for (to, sentence, start, end) in sentences_found {
+            let skey = sentence_key(&sentence);
+            // Each indicator holds its sentence: copies for all but the last, which takes it.
+            let mut sentence = Some(sentence);
+            let count = to - from;
+            for (k, (ex, occ)) in figs.by_ref().take(count).enumerate() {
+                let own = if k + 1 == count {
+                    sentence.take().unwrap_or_default()
+                } else {
+                    sentence.clone().unwrap_or_default()
+                };
                 indicators.push(self.indicator(
                     ex,
-                    sentence,
+                    own,
                     skey,
                     occ,
                     &section_id,
                     Some(&pid),
-                    *start,
-                    *end,
+                    start,
+                    end,
                     node,
                 ));
             }
-            from = *to;
+            from = to;
         }
         drop(figs);
         self.found = found;

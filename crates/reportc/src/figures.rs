@@ -13,6 +13,8 @@
 //!    of the same or the previous clause, when the phrase opens its clause. Otherwise they are
 //!    indicators of their own.
 
+use std::borrow::Cow;
+
 use report_model::{Change, Direction, IndicatorKind, Measure, Status, TargetCompletion};
 
 use crate::naming;
@@ -40,7 +42,9 @@ pub struct Token {
     /// End of the unit (or of `raw` when there is none).
     pub end: usize,
     pub raw: String,
-    pub unit: String,
+    /// Borrowed from the unit table except for 万/亿 + unit ("万平方米"): no allocation for
+    /// most numbers.
+    pub unit: Cow<'static, str>,
     pub class: Option<UnitClass>,
     pub number: f64,
     pub skip: Option<Skip>,
@@ -51,7 +55,7 @@ impl Token {
         Measure {
             raw: self.raw.clone(),
             number: self.number,
-            unit: self.unit.clone(),
+            unit: self.unit.to_string(),
         }
     }
 
@@ -116,7 +120,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                     num_end: i + len,
                     end: i + len,
                     raw: word.to_string(),
-                    unit: String::new(),
+                    unit: Cow::Borrowed(""),
                     class: Some(UnitClass::Percent),
                     number: 100.0,
                     skip: None,
@@ -195,11 +199,11 @@ fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> T
         qual_before = true;
     }
     let mut raw_end = k;
-    let mut unit = String::new();
+    let mut unit = Cow::Borrowed("");
     let mut class = None;
     let mut end = k;
     if let Some((u, len, cl)) = match_unit(chars, k) {
-        unit = u.to_string();
+        unit = Cow::Borrowed(u);
         class = Some(cl);
         end = k + len;
     } else if let Some((m, mlen)) = match_multiplier(chars, k) {
@@ -212,13 +216,13 @@ fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> T
         match match_unit(chars, k2) {
             Some((u, len, cl @ UnitClass::Measure)) if !qual_after => {
                 // 万/亿 before a measure unit: part of the unit ("1010万平方米").
-                unit = format!("{m}{u}");
+                unit = Cow::Owned(format!("{m}{u}"));
                 class = Some(cl);
                 end = k2 + len;
             }
             Some((u, len, cl)) => {
                 raw_end = k2;
-                unit = u.to_string();
+                unit = Cow::Borrowed(u);
                 class = Some(cl);
                 end = k2 + len;
             }
@@ -329,11 +333,19 @@ fn skip_reason(
     {
         return Some(Skip::Other);
     }
-    for word in [
-        "季度", "周年", "号线", "号", "届", "级", "期", "时", "点", "路", "楼", "版", "热线",
-    ] {
-        if starts_with_at(chars, t.num_end, word) && t.unit.is_empty() {
-            return Some(Skip::Other);
+    // (The word list is only read when the next char can start one of its words.)
+    if t.unit.is_empty()
+        && matches!(
+            next,
+            Some('季' | '周' | '号' | '届' | '级' | '期' | '时' | '点' | '路' | '楼' | '版' | '热')
+        )
+    {
+        for word in [
+            "季度", "周年", "号线", "号", "届", "级", "期", "时", "点", "路", "楼", "版", "热线",
+        ] {
+            if starts_with_at(chars, t.num_end, word) {
+                return Some(Skip::Other);
+            }
         }
     }
     // Ordinals.
@@ -847,7 +859,7 @@ pub fn extract_into(
         let countable = |t: &Token| {
             t.is_integer()
                 && t.number <= f64::from(u32::MAX)
-                && matches!(t.unit.as_str(), "" | "项" | "个" | "件" | "条")
+                && matches!(&*t.unit, "" | "项" | "个" | "件" | "条")
         };
         let d = r.checked_sub(1);
         let tt = r.checked_sub(2);
@@ -1186,7 +1198,7 @@ mod tests {
         tokenize(&c)
             .into_iter()
             .filter(|t| t.skip.is_none())
-            .map(|t| (t.raw, t.unit))
+            .map(|t| (t.raw, t.unit.into_owned()))
             .collect()
     }
 

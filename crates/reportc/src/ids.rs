@@ -164,15 +164,26 @@ impl IdSet {
 
     /// Like [`IdSet::claim`] with another separator before the suffix ("s-3-1_2").
     pub fn claim_with(&mut self, base: &str, sep: char) -> String {
-        if self.used.insert(base.to_string()) {
+        if !self.used.contains(base) {
+            self.used.insert(base.to_string());
             return base.to_string();
         }
         let mut n = self.next.get(base).copied().unwrap_or(2);
         loop {
-            let id = format!("{base}{sep}{n}");
+            // base + sep + n, without `format!`.
+            let mut id = String::with_capacity(base.len() + sep.len_utf8() + 4);
+            id.push_str(base);
+            id.push(sep);
+            push_decimal(&mut id, n);
             n += 1;
-            if self.used.insert(id.clone()) {
-                self.next.insert(base.to_string(), n);
+            if !self.used.contains(&id) {
+                self.used.insert(id.clone());
+                match self.next.get_mut(base) {
+                    Some(next) => *next = n,
+                    None => {
+                        self.next.insert(base.to_string(), n);
+                    }
+                }
                 return id;
             }
         }

@@ -496,7 +496,10 @@ mod tests {
         // Longer than the stack buffer.
         let long = "9".repeat(80);
         assert_eq!(parse_raw(&long), long.parse::<f64>().ok());
-        assert_eq!(parse_raw(&format!("{long}万亿")), format!("{long}e12").parse().ok());
+        assert_eq!(
+            parse_raw(&format!("{long}万亿")),
+            format!("{long}e12").parse().ok()
+        );
     }
 
     #[test]

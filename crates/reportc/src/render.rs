@@ -90,10 +90,8 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// The `<main>` element alone: header, table of contents, sections and the indicator table.
-/// Meant to be inlined into the app's page as its no-JavaScript fallback.
-pub fn render_html_body(report: &Report) -> String {
-    let mut out = String::new();
+/// The opening of the page: `<main id="report">`, the header and the summary figures.
+fn overview(out: &mut String, report: &Report) {
     out.push_str("<main id=\"report\">\n<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", esc(&report.meta.title));
     let mut meta = Vec::new();
@@ -133,6 +131,13 @@ pub fn render_html_body(report: &Report) -> String {
         }
         out.push_str("</dl>\n</section>\n");
     }
+}
+
+/// The `<main>` element alone: header, table of contents, sections and the indicator table.
+/// Meant to be inlined into the app's page as its no-JavaScript fallback.
+pub fn render_html_body(report: &Report) -> String {
+    let mut out = String::new();
+    overview(&mut out, report);
 
     // Table of contents.
     out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
@@ -181,13 +186,30 @@ pub fn render_html_body(report: &Report) -> String {
     out
 }
 
+/// Above this size, [`inline_into_page`] inlines only [`render_html_overview`]: parsing and
+/// laying out megabytes of HTML would delay the first paint it is there to speed up.
+pub const INLINE_MAX_BYTES: usize = 512 * 1024;
+
+/// A very large report's opening for the page's first paint: header, summary figures, the
+/// table of contents (linking the sections the app will show), and a link to the full static
+/// page `report.html` for readers without JavaScript.
+pub fn render_html_overview(report: &Report) -> String {
+    let mut out = String::new();
+    overview(&mut out, report);
+    out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
+    toc(&mut out, &report.sections);
+    out.push_str("</nav>\n<p class=\"notice\">报告全文较长，正在加载。未启用 JavaScript 时，请阅读<a href=\"report.html\">无脚本版本的完整报告</a>（含全部指标表）。</p>\n</main>\n");
+    out
+}
+
 /// The markers in the app's `index.html` between which [`inline_into_page`] puts the report.
 pub const INLINE_START: &str = "<!-- report:start -->";
 pub const INLINE_END: &str = "<!-- report:end -->";
 
 /// Puts `report`'s static rendering ([`render_html_body`]) into `page`, the app's built
 /// `index.html`, between [`INLINE_START`] and [`INLINE_END`] (replacing what was there), and
-/// its title into `<title>`. The browser paints it as soon as the HTML and CSS arrive, long
+/// its title into `<title>` (a very large report: its overview only, see [`INLINE_MAX_BYTES`]).
+/// The browser paints it as soon as the HTML and CSS arrive, long
 /// before the app has started, and it is the whole page for a reader without JavaScript; the
 /// app replaces it once the report is loaded. Running it again with another report swaps the
 /// content: a deployer publishing a new report.json re-inlines it without rebuilding the app.
@@ -204,7 +226,12 @@ pub fn inline_into_page(page: &str, report: &Report) -> Result<String, String> {
     let mut out = String::with_capacity(page.len() + 64 * 1024);
     out.push_str(&page[..body_start]);
     out.push('\n');
-    out.push_str(&render_html_body(report));
+    let body = render_html_body(report);
+    if body.len() <= INLINE_MAX_BYTES {
+        out.push_str(&body);
+    } else {
+        out.push_str(&render_html_overview(report));
+    }
     out.push_str(&page[end..]);
     // The title, for tabs, bookmarks and search engines before the app sets it.
     if let (Some(t0), Some(t1)) = (out.find("<title>"), out.find("</title>")) {
@@ -355,6 +382,19 @@ mod tests {
             inline_into_page(&once, &report).as_deref(),
             Ok(once.as_str())
         );
+    }
+
+    #[test]
+    fn a_very_large_report_inlines_its_overview_and_links_the_full_page() {
+        let text = crate::synthetic_report_text(200, 10_000, 1);
+        let report = crate::convert_bytes(text.as_bytes(), &Default::default())
+            .expect("convert")
+            .report;
+        assert!(render_html_body(&report).len() > INLINE_MAX_BYTES);
+        let page = inline_into_page(&page(), &report).expect("inline");
+        assert!(page.contains(&render_html_overview(&report)));
+        assert!(page.contains("href=\"report.html\""));
+        assert!(page.len() < 200 * 1024, "{}", page.len());
     }
 
     #[test]
