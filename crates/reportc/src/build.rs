@@ -471,26 +471,12 @@ fn occurrences(found: &[Extracted], out: &mut Vec<usize>) {
 
 /// Could the text hold a figure (an ASCII or full-width digit, or 百分百)? A byte scan.
 fn may_have_figures(text: &str) -> bool {
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    while i < n {
-        let x = b[i];
-        if x.is_ascii_digit() {
-            return true;
-        }
-        // U+FF10..U+FF19 (full-width digits) = EF BC 90..99; 百 = E7 99 BE.
-        if (x == 0xEF || x == 0xE7) && i + 2 < n {
-            let (y, z) = (b[i + 1], b[i + 2]);
-            if (x == 0xEF && y == 0xBC && (0x90..=0x99).contains(&z))
-                || (x == 0xE7 && y == 0x99 && z == 0xBE)
-            {
-                return true;
-            }
-        }
-        i += 1;
-    }
-    false
+    // U+FF10..U+FF19 (full-width digits) = EF BC 90..99; 百 = E7 99 BE.
+    crate::decode::any_byte_triple(text.as_bytes(), |x, y, z| {
+        x.is_ascii_digit()
+            | (x == 0xEF) & (y == 0xBC) & (0x90..=0x99).contains(&z)
+            | (x == 0xE7) & (y == 0x99) & (z == 0xBE)
+    })
 }
 
 /// The paragraph's headline: a short lead sentence ending in 。 or ！, without figures or
@@ -684,6 +670,24 @@ fn summary(pool: &[&Noted]) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_scan() {
+        for (text, expected) in [
+            ("", false),
+            ("1", true),
+            ("字字", false),
+            ("１", true),
+            ("百", true),
+            ("百分", true),
+            ("佰", false),
+            ("，。", false),
+        ] {
+            assert_eq!(may_have_figures(text), expected, "{text:?}");
+            let long = format!("{}{text}{}", "字".repeat(50), "，".repeat(30));
+            assert_eq!(may_have_figures(&long), expected, "{long:?}");
+        }
+    }
 
     #[test]
     fn district_names() {

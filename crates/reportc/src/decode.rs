@@ -180,10 +180,15 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, Error> {
 /// Does the text hold anything [`clean`] would change or count? (A byte scan: most input
 /// is clean, and this keeps a 50 MB file fast.)
 fn needs_cleaning(text: &str) -> bool {
-    let b = text.as_bytes();
+    any_byte_triple(text.as_bytes(), dirty_at)
+}
+
+/// Does `at(b[i], b[i + 1], b[i + 2])` hold for some `i` (with 0 past the end)? Runs over
+/// 64 positions at a time without branches (the compiler vectorises the block), so that a
+/// scan of a large text runs at memory speed; `at` must be branch-free too.
+#[inline(always)]
+pub(crate) fn any_byte_triple(b: &[u8], at: impl Fn(u8, u8, u8) -> bool) -> bool {
     let n = b.len();
-    // Every byte with the two after it (0 past the end), 64 positions at a time without
-    // branches (the compiler vectorises the block), so that the scan runs at memory speed.
     let body = n.saturating_sub(2);
     let (xs, ys, zs) = (
         b.get(..body).unwrap_or(&[]),
@@ -195,18 +200,18 @@ fn needs_cleaning(text: &str) -> bool {
         .zip(ys.chunks_exact(64))
         .zip(zs.chunks_exact(64));
     for ((x, y), z) in blocks {
-        let mut dirty = false;
+        let mut hit = false;
         for ((&x, &y), &z) in x.iter().zip(y).zip(z) {
-            dirty |= dirty_at(x, y, z);
+            hit |= at(x, y, z);
         }
-        if dirty {
+        if hit {
             return true;
         }
     }
     let done = body - body % 64;
     (done..n).any(|i| {
-        let at = |k: usize| b.get(k).copied().unwrap_or(0);
-        dirty_at(at(i), at(i + 1), at(i + 2))
+        let byte = |k: usize| b.get(k).copied().unwrap_or(0);
+        at(byte(i), byte(i + 1), byte(i + 2))
     })
 }
 

@@ -323,7 +323,8 @@ fn post_noun(chars: &[char], from: usize, tokens: &[Token]) -> (String, bool) {
             had_de = true;
         }
     }
-    let mut out = String::new();
+    // At most MAX_POST chars: allocated once.
+    let mut out = String::with_capacity(MAX_POST * 4);
     let mut n = 0;
     while let Some(&c) = chars.get(k) {
         if is_delim(c) || is_digit(c) || n >= MAX_POST || (c == '的' && n > 0) {
@@ -393,7 +394,12 @@ pub fn value_name(
     let raw_pre: String = string_of(chars.get(floor..name_end).unwrap_or(&[]));
     let (mut pre, ends_de) = clean(&raw_pre, ctx);
     // A subject or verb alone ("全区1634个审批服务事项") adds nothing to the noun after it.
-    let weak = LEADING.contains(&pre.as_str()) || ctx.district.contains(&pre);
+    // (LEADING looked up by first char, as in `clean`.)
+    let weak = pre.chars().next().is_some_and(|first| {
+        word_table(LEADING, false)
+            .get(&first)
+            .is_some_and(|words| words.contains(&pre.as_str()))
+    }) || ctx.district.contains(&pre);
     // The noun after the figure, unless the name was cut before "由A提升至B".
     let (post, had_de) = if name_end == tok.start {
         post_noun(chars, tok.end, tokens)

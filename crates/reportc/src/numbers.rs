@@ -428,11 +428,40 @@ pub fn match_multiplier(chars: &[char], at: usize) -> Option<(&'static str, usiz
     })
 }
 
+/// The first byte of `c` in UTF-8.
+#[inline(always)]
+fn first_utf8_byte(c: char) -> u8 {
+    let c = c as u32;
+    (match c {
+        0..=0x7f => c,
+        0x80..=0x7ff => 0xc0 | (c >> 6),
+        0x800..=0xffff => 0xe0 | (c >> 12),
+        _ => 0xf0 | (c >> 18),
+    }) as u8
+}
+
+/// The last byte of `c` in UTF-8.
+#[inline(always)]
+fn last_utf8_byte(c: char) -> u8 {
+    let c = c as u32;
+    if c < 0x80 {
+        c as u8
+    } else {
+        0x80 | (c & 0x3f) as u8
+    }
+}
+
 /// Does `chars[at..]` start with `word`?
 #[inline(always)]
 pub fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
     match chars.get(at..) {
         Some(rest) => {
+            // Most calls fail on the first char: compare one byte before decoding `word`.
+            if let (Some(&c), Some(&w)) = (rest.first(), word.as_bytes().first()) {
+                if first_utf8_byte(c) != w {
+                    return false;
+                }
+            }
             let mut it = rest.iter();
             word.chars().all(|w| it.next() == Some(&w))
         }
@@ -445,6 +474,11 @@ pub fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
 pub fn ends_with_at(chars: &[char], end: usize, word: &str) -> Option<usize> {
     // One backwards pass that fails fast (most calls fail on the last char).
     if end > chars.len() || word.is_empty() {
+        return None;
+    }
+    // The last char, compared by its last byte before `word` is decoded.
+    let last = *chars.get(end.checked_sub(1)?)?;
+    if word.as_bytes().last() != Some(&last_utf8_byte(last)) {
         return None;
     }
     let mut k = end;
@@ -514,6 +548,26 @@ mod tests {
         assert_eq!(parse_cn_numeral("十二"), Some(12));
         assert_eq!(parse_cn_numeral("是"), None);
         assert_eq!(parse_cn_numeral("零"), None);
+    }
+
+    #[test]
+    fn utf8_edge_bytes() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10_ffffu32).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(Some(&first_utf8_byte(c)), b.first());
+            assert_eq!(Some(&last_utf8_byte(c)), b.last());
+        }
+        let c: Vec<char> = "同比提高2.8个百分点".chars().collect();
+        assert!(starts_with_at(&c, 2, "提高"));
+        assert!(!starts_with_at(&c, 2, "提升"));
+        assert!(starts_with_at(&c, 2, ""));
+        assert!(!starts_with_at(&c, 20, "提"));
+        assert_eq!(ends_with_at(&c, 4, "提高"), Some(2));
+        assert_eq!(ends_with_at(&c, 4, "同比提高"), Some(4));
+        assert_eq!(ends_with_at(&c, 4, "上提高"), None);
+        assert_eq!(ends_with_at(&c, 4, "升高"), None);
+        assert_eq!(ends_with_at(&c, 0, "高"), None);
     }
 
     #[test]
