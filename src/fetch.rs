@@ -117,6 +117,35 @@ mod de {
         fn custom<T: fmt::Display>(msg: T) -> Self {
             Error(msg.to_string())
         }
+
+        fn invalid_type(unexp: Unexpected, exp: &dyn Expected) -> Self {
+            Error(format!(
+                "invalid type: {}, expected {exp}",
+                unexpected(unexp)
+            ))
+        }
+
+        fn invalid_value(unexp: Unexpected, exp: &dyn Expected) -> Self {
+            Error(format!(
+                "invalid value: {}, expected {exp}",
+                unexpected(unexp)
+            ))
+        }
+    }
+
+    /// serde's wording of `u`, without the float formatter.
+    fn unexpected(u: Unexpected) -> String {
+        match u {
+            Unexpected::Bool(b) => format!("boolean `{b}`"),
+            Unexpected::Unsigned(i) => format!("integer `{i}`"),
+            Unexpected::Signed(i) => format!("integer `{i}`"),
+            Unexpected::Str(s) => format!("string {s:?}"),
+            Unexpected::Unit => "null".to_string(),
+            Unexpected::Seq => "sequence".to_string(),
+            Unexpected::Map => "map".to_string(),
+            Unexpected::Other(o) => o.to_string(),
+            _ => "value".to_string(),
+        }
     }
 
     pub fn from_value<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {

@@ -20,6 +20,7 @@ pub mod labels;
 pub mod locate;
 pub mod marks;
 pub mod normalize;
+pub mod numtext;
 pub mod progressive;
 pub mod rows;
 pub mod summary;
