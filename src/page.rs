@@ -20,6 +20,13 @@ use crate::tools::PageTools;
 /// for very large reports while the table stays a real, accessible `<table>`.
 pub const PAGE_SIZE: usize = 200;
 
+/// How many rows are rendered in the first frame and while the reader types (more than a
+/// screenful); the rest of the page follows once it is painted / typing pauses.
+const CAPPED_ROWS: usize = 20;
+
+/// The pause in typing after which the whole page of rows is rendered.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
 /// State shared by the page's components (provided as context; all fields are `Copy` handles).
 #[derive(Clone, Copy)]
 pub struct PageState {
@@ -37,6 +44,12 @@ pub struct PageState {
     pub notice: RwSignal<Option<String>>,
     /// How many of the matching rows are rendered.
     pub limit: RwSignal<usize>,
+    /// Only the first [`CAPPED_ROWS`] matching rows are rendered: until the first frame is
+    /// painted (the headline and text show sooner) and while the reader types (each keystroke
+    /// repaints the visible rows at once rather than a whole page of them).
+    pub rows_capped: RwSignal<bool>,
+    /// The timer that lifts `rows_capped` when typing pauses.
+    uncap_timer: StoredValue<Option<TimeoutHandle>>,
     /// The indicator whose figure tooltip is showing.
     pub tip: RwSignal<Option<String>>,
     /// Per-id views of `target` and `tip`, so that a change wakes the two elements it concerns
@@ -46,9 +59,9 @@ pub struct PageState {
     tip_sel: StoredValue<Selector<String>>,
     /// Whether each section's body (paragraphs and sub-section headings) is built.
     built: StoredValue<HashMap<String, RwSignal<bool>>>,
-    /// The bodies still to build, chunk by chunk (very large reports only).
+    /// The bodies still to build, chunk by chunk (all but the smallest reports).
     pending: StoredValue<VecDeque<Vec<String>>>,
-    /// The report is large: its sections skip layout while off screen.
+    /// The text is long: its open sections skip layout while off screen.
     pub large: bool,
     /// The current history entry was made by typing in the search box: further typing replaces
     /// it, so one "back" undoes a whole search rather than one character.
@@ -100,13 +113,15 @@ impl PageState {
             announce: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             limit: RwSignal::new(PAGE_SIZE),
+            rows_capped: RwSignal::new(true),
+            uncap_timer: StoredValue::new(None),
             tip,
             target_sel: StoredValue::new(Selector::new(target_id)),
             target_figure_sel: StoredValue::new(Selector::new(target_figure)),
             tip_sel: StoredValue::new(Selector::new(move || tip.get().unwrap_or_default())),
             built: StoredValue::new(built),
             pending: StoredValue::new(pending),
-            large: !plan.eager,
+            large: plan.large,
             typing_entry: RwSignal::new(false),
         }
     }
@@ -122,6 +137,9 @@ impl PageState {
         let push = !(typing && self.typing_entry.get_untracked());
         self.typing_entry.set(typing);
         self.limit.set(PAGE_SIZE);
+        if typing {
+            self.cap_rows_while_typing();
+        }
         browser::set_query(&next.to_query(), push);
         self.view.set(next);
     }
@@ -177,6 +195,27 @@ impl PageState {
         };
         self.build_bodies(&chunk);
         set_timeout(move || self.build_pending(), Duration::ZERO);
+    }
+
+    /// Caps the rendered rows until typing pauses for [`TYPING_PAUSE`].
+    fn cap_rows_while_typing(&self) {
+        if let Some(timer) = self.uncap_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        self.rows_capped.set(true);
+        let capped = self.rows_capped;
+        let timer = set_timeout_with_handle(move || capped.set(false), TYPING_PAUSE).ok();
+        self.uncap_timer.set_value(timer);
+    }
+
+    /// How many matching rows to render now.
+    pub fn rows_limit(&self) -> usize {
+        let limit = self.limit.get();
+        if self.rows_capped.get() {
+            limit.min(CAPPED_ROWS)
+        } else {
+            limit
+        }
     }
 
     pub fn is_open(&self, id: &str) -> bool {
@@ -237,6 +276,7 @@ impl PageState {
         let Some(index) = rows.iter().position(|r| r.id == id) else {
             return;
         };
+        self.rows_capped.set(false);
         let mut shown = self.view.with_untracked(|v| v.visible_rows(&rows));
         if !shown.contains(&index) {
             self.update_view(false, |v| v.filter = Default::default());
@@ -276,8 +316,14 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
     request_animation_frame(move || {
         browser::mark("report-ready");
         state.follow_hash();
-        // After this frame is painted: the rest of a large report's text.
-        set_timeout(move || state.build_pending(), Duration::ZERO);
+        // After this frame is painted: the rest of the table, and of the text.
+        set_timeout(
+            move || {
+                state.rows_capped.set(false);
+                state.build_pending();
+            },
+            Duration::ZERO,
+        );
     });
 
     let meta = report.meta.clone();

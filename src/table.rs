@@ -41,7 +41,7 @@ pub fn IndicatorTable() -> impl IntoView {
         Memo::new(move |_| state.view.with(|v| v.visible_rows(&rows)))
     };
     let shown = move || {
-        let limit = state.limit.get();
+        let limit = state.rows_limit();
         visible.with(|v| v.iter().copied().take(limit).collect::<Vec<usize>>())
     };
     // Announce the result count when the filter changes (not on first render).
@@ -53,8 +53,8 @@ pub fn IndicatorTable() -> impl IntoView {
         n
     });
     let more = move || {
-        let remaining = visible.with(Vec::len).saturating_sub(state.limit.get());
-        (remaining > 0).then(|| {
+        let remaining = visible.with(Vec::len).saturating_sub(state.rows_limit());
+        (remaining > 0 && !state.rows_capped.get()).then(|| {
             view! {
                 <button type="button" class="secondary more-rows"
                     on:click=move |_| state.limit.update(|l| *l += PAGE_SIZE)>

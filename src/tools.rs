@@ -92,6 +92,7 @@ pub fn PageTools() -> impl IntoView {
     // Printing shows the whole report: every matching row, not only the first page, and all
     // of a large report's text, even the part not built yet.
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        state.rows_capped.set(false);
         state.limit.set(usize::MAX);
         state.build_all_bodies();
     });

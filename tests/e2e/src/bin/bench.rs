@@ -470,6 +470,11 @@ fn prepare(args: &Args) -> Res<Sites> {
     let page = fs::read_to_string(&page_path).map_err(|e| e.to_string())?;
     let page = reportc::inline_into_page(&page, big_report)?;
     fs::write(&page_path, page).map_err(|e| e.to_string())?;
+    fs::write(
+        big.join("report.html"),
+        reportc::render_html_document(big_report),
+    )
+    .map_err(|e| e.to_string())?;
     eprintln!(
         "bench: 10k report: {} sections, {} indicators, {} bytes of JSON",
         big_info["sections"], big_info["indicators"], big_info["json_bytes"]
