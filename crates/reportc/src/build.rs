@@ -44,6 +44,8 @@ struct Builder {
     ids: KeySet,
     section_ids: IdSet,
     noted: Vec<Noted>,
+    /// Which of [`summary_roles`] an indicator of `noted` already has.
+    summary_roles_seen: [bool; 4],
     ctx: Context,
     warnings: Vec<String>,
     cut_sentences: usize,
@@ -185,6 +187,26 @@ impl Builder {
         Ok(idx)
     }
 
+    /// Could the summary use this indicator? Only the first indicator that can be each of
+    /// the summary's figures matters (see [`summary`]): the others are not kept (in the
+    /// benchmark text, whose 总体情况 section repeats, that saves a copy of thousands).
+    fn wanted_for_summary(&self, ex: &Extracted) -> bool {
+        summary_roles(ex)
+            .iter()
+            .zip(self.summary_roles_seen)
+            .any(|(&can, seen)| can && !seen)
+    }
+
+    fn note(&mut self, n: Noted) {
+        if !self.wanted_for_summary(&n.ex) {
+            return;
+        }
+        for (seen, can) in self.summary_roles_seen.iter_mut().zip(summary_roles(&n.ex)) {
+            *seen |= can;
+        }
+        self.noted.push(n);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn qualitative(
         &mut self,
@@ -199,7 +221,7 @@ impl Builder {
         let id = self.ids.claim(indicator_key(sentence, "", 0));
         let name = naming::lagging_name(name_from);
         if self.summary_candidate(node) {
-            self.noted.push(Noted {
+            self.note(Noted {
                 node,
                 id: id.clone(),
                 ex: Extracted {
@@ -255,8 +277,8 @@ impl Builder {
             &ex.figure_text,
             occurrence,
         ));
-        if self.summary_candidate(node) {
-            self.noted.push(Noted {
+        if self.summary_candidate(node) && self.wanted_for_summary(&ex) {
+            self.note(Noted {
                 node,
                 id: id.clone(),
                 ex: ex.clone(),
@@ -543,6 +565,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         ids: KeySet::default(),
         section_ids: Default::default(),
         noted: Vec::new(),
+        summary_roles_seen: [false; 4],
         ctx: Context {
             district: districts(&title),
         },
@@ -608,6 +631,26 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
     Ok((report, warnings))
 }
 
+/// Which figures of the summary an indicator can be, in the order: the completion (rate,
+/// done, total), the total of tasks, the lagging tasks, the special indicators. The summary
+/// takes the first indicator of each.
+fn summary_roles(ex: &Extracted) -> [bool; 4] {
+    let unit_is = |units: &[&str]| {
+        ex.value
+            .as_ref()
+            .is_some_and(|v| units.contains(&v.unit.as_str()))
+    };
+    [
+        ex.kind == IndicatorKind::Completion && (ex.done.is_some() || ex.name.contains("完成率")),
+        ex.kind == IndicatorKind::Quantity
+            && ex.status != Status::Lagging
+            && unit_is(&["项"])
+            && ex.name.contains("任务"),
+        ex.kind == IndicatorKind::Quantity && ex.status == Status::Lagging && unit_is(&["项", ""]),
+        ex.kind == IndicatorKind::Quantity && unit_is(&["个", "项"]) && ex.name.contains("指标"),
+    ]
+}
+
 /// The summary from the indicators of the sections titled 总体情况/概况/… (and their
 /// sub-sections), or else of the first section.
 fn summary(pool: &[&Noted]) -> Option<Summary> {
@@ -615,43 +658,18 @@ fn summary(pool: &[&Noted]) -> Option<Summary> {
         value: m.clone(),
         indicator_id: id.to_string(),
     };
-    let unit_is = |n: &Noted, units: &[&str]| {
-        n.ex.value
-            .as_ref()
-            .is_some_and(|v| units.contains(&v.unit.as_str()))
+    let first = |role: usize| {
+        pool.iter()
+            .find(|n| summary_roles(&n.ex).get(role).copied().unwrap_or(false))
     };
-    let completion = pool.iter().find(|n| {
-        n.ex.kind == IndicatorKind::Completion
-            && (n.ex.done.is_some() || n.ex.name.contains("完成率"))
-    });
-    let tasks_total = pool
-        .iter()
-        .find(|n| {
-            n.ex.kind == IndicatorKind::Quantity
-                && n.ex.status != Status::Lagging
-                && unit_is(n, &["项"])
-                && n.ex.name.contains("任务")
-        })
+    let completion = first(0);
+    let tasks_total = first(1)
         .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)))
         .or_else(|| completion.and_then(|n| n.ex.total.as_ref().map(|t| fig(t, &n.id))));
     let tasks_on_target = completion.and_then(|n| n.ex.done.as_ref().map(|d| fig(d, &n.id)));
     let completion_rate = completion.and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
-    let tasks_lagging = pool
-        .iter()
-        .find(|n| {
-            n.ex.kind == IndicatorKind::Quantity
-                && n.ex.status == Status::Lagging
-                && unit_is(n, &["项", ""])
-        })
-        .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
-    let special_indicators = pool
-        .iter()
-        .find(|n| {
-            n.ex.kind == IndicatorKind::Quantity
-                && unit_is(n, &["个", "项"])
-                && n.ex.name.contains("指标")
-        })
-        .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
+    let tasks_lagging = first(2).and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
+    let special_indicators = first(3).and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
     let s = Summary {
         tasks_total,
         tasks_on_target,

@@ -814,16 +814,17 @@ pub fn extract_into(
     let roles = roles(chars, &figs, &clause_start_of);
 
     // Where names may start: after the previous figure or date in the clause.
-    let cuts: Vec<usize> = tokens
-        .iter()
-        .filter(|t| t.skip != Some(Skip::Other))
-        .map(|t| t.end)
-        .collect();
+    let cuts = || {
+        tokens
+            .iter()
+            .filter(|t| t.skip != Some(Skip::Other))
+            .map(|t| t.end)
+    };
     let name_floor = |p: usize, enum_cut: bool| -> usize {
         let cs = clause_start_of(p);
         let mut f = cs;
         let mut prev_fig = false;
-        for &e in &cuts {
+        for e in cuts() {
             if e <= p && e > f {
                 f = e;
                 prev_fig = true;
@@ -849,8 +850,21 @@ pub fn extract_into(
     };
 
     // Done/total folding for completion rates: "45任务中,有43能够完成…,完成率95.56%".
-    let mut consumed = vec![false; figs.len()];
-    let mut folds: Vec<Option<(usize, usize, String)>> = vec![None; figs.len()];
+    // (The per-figure lists stay empty, unallocated, when there is nothing to record: a
+    // missing entry reads as "no".)
+    let any_rate = roles
+        .iter()
+        .any(|r| matches!(r, Role::CompletionRate { .. }));
+    let mut consumed = if any_rate {
+        vec![false; figs.len()]
+    } else {
+        Vec::new()
+    };
+    let mut folds: Vec<Option<(usize, usize, String)>> = if any_rate {
+        vec![None; figs.len()]
+    } else {
+        Vec::new()
+    };
     for (r, role) in roles.iter().enumerate() {
         if !matches!(role, Role::CompletionRate { .. }) {
             continue;
@@ -903,8 +917,17 @@ pub fn extract_into(
     // Index in `out` of the indicator a following change/target may qualify, and the end of
     // its figure.
     let mut last: Option<(usize, usize)> = None;
-    let mut baseline_for: Vec<Option<Measure>> = vec![None; figs.len()];
-    let mut name_end_for: Vec<Option<usize>> = vec![None; figs.len()];
+    let any_baseline = roles.iter().any(|r| matches!(r, Role::BaselineOf(_)));
+    let mut baseline_for: Vec<Option<Measure>> = if any_baseline {
+        vec![None; figs.len()]
+    } else {
+        Vec::new()
+    };
+    let mut name_end_for: Vec<Option<usize>> = if any_baseline {
+        vec![None; figs.len()]
+    } else {
+        Vec::new()
+    };
 
     for (i, tok) in figs.iter().enumerate() {
         if consumed.get(i).copied().unwrap_or(false) {

@@ -457,9 +457,14 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
             }
         }
     }
-    let is_meta = |i: usize| -> bool {
-        i < header_end && matches!(&lines[i], Line::Text(t) if parse_meta_line(t).is_some())
-    };
+    // Metadata lines among the header's (computed once: the body loop below consumes `lines`).
+    let meta_lines: Vec<bool> = lines
+        .iter()
+        .take(header_end)
+        .map(|l| matches!(l, Line::Text(t) if parse_meta_line(t).is_some()))
+        .collect();
+    let is_meta =
+        |i: usize| -> bool { i < header_end && meta_lines.get(i).copied().unwrap_or(false) };
     // Title: the last text line before the metadata line, or else the first short text line.
     let mut title_idx = None;
     if let Some(m) = meta_idx {
@@ -519,7 +524,7 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
             blocks.push(Block::Para(p));
         }
     };
-    for (i, line) in lines.iter().enumerate().skip(body_start) {
+    for (i, line) in lines.into_iter().enumerate().skip(body_start) {
         match line {
             Line::Blank => flush(&mut current, &mut seg.blocks),
             Line::Drop => flush(&mut current, &mut seg.blocks),
@@ -531,9 +536,9 @@ pub fn segment(text: &str, hints: &Hints) -> Segmented {
             }
             Line::Heading(h, inline) => {
                 flush(&mut current, &mut seg.blocks);
-                seg.blocks.push(Block::Heading(h.clone()));
+                seg.blocks.push(Block::Heading(h));
                 if let Some(t) = inline {
-                    seg.blocks.push(Block::Para(t.clone()));
+                    seg.blocks.push(Block::Para(t));
                 }
                 seen_body = true;
             }
