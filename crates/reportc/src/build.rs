@@ -7,7 +7,7 @@ use report_model::{
 };
 
 use crate::figures::{self, Context, Extracted};
-use crate::ids::{indicator_key, indicator_key_from, sentence_key, IdSet, KeySet};
+use crate::ids::{indicator_key, indicator_key_from_parts, sentence_key, IdSet, KeySet};
 use crate::naming;
 use crate::numbers::{is_cjk, is_digit, string_of};
 use crate::segment::{year_of_title, Block, Segmented};
@@ -232,7 +232,6 @@ impl Builder {
                     change: None,
                     target: None,
                     status: Status::Lagging,
-                    figure_text: String::new(),
                     done: None,
                     total: None,
                     span: (0, 0),
@@ -272,9 +271,11 @@ impl Builder {
         end: u32,
         node: usize,
     ) -> Indicator {
-        let id = self.ids.claim(indicator_key_from(
+        let (raw, unit) = ex.figure_text();
+        let id = self.ids.claim(indicator_key_from_parts(
             sentence_key,
-            &ex.figure_text,
+            raw,
+            unit,
             occurrence,
         ));
         if self.summary_candidate(node) && self.wanted_for_summary(&ex) {
@@ -486,9 +487,18 @@ fn occurrences(found: &[Extracted], out: &mut Vec<usize>) {
             .get(..k)
             .unwrap_or(&[])
             .iter()
-            .filter(|f| f.figure_text == ex.figure_text)
+            .filter(|f| same_text(f.figure_text(), ex.figure_text()))
             .count()
     }));
+}
+
+/// Are the two texts, each in two parts, the same when joined?
+fn same_text(a: (&str, &str), b: (&str, &str)) -> bool {
+    a.0.len() + a.1.len() == b.0.len() + b.1.len()
+        && a.0
+            .bytes()
+            .chain(a.1.bytes())
+            .eq(b.0.bytes().chain(b.1.bytes()))
 }
 
 /// Could the text hold a figure (an ASCII or full-width digit, or 百分百)? A byte scan.

@@ -59,14 +59,6 @@ impl Token {
         }
     }
 
-    /// The figure as published: raw + unit (without `format!`, which costs more here).
-    fn figure_text(&self) -> String {
-        let mut s = String::with_capacity(self.raw.len() + self.unit.len());
-        s.push_str(&self.raw);
-        s.push_str(&self.unit);
-        s
-    }
-
     fn is_percent(&self) -> bool {
         matches!(self.class, Some(UnitClass::Percent)) || self.raw.starts_with("百分")
     }
@@ -721,13 +713,22 @@ pub struct Extracted {
     pub change: Option<Change>,
     pub target: Option<TargetCompletion>,
     pub status: Status,
-    /// The figure's published text (raw + unit) for the id hash; empty for qualitative items.
-    pub figure_text: String,
     /// For the report summary: the "done" and "total" counts as published.
     pub done: Option<Measure>,
     pub total: Option<Measure>,
     /// Start and end of the figure in the sentence (chars).
     pub span: (usize, usize),
+}
+
+impl Extracted {
+    /// The figure's published text for the id hash, in two parts: raw + unit of `value`
+    /// (the figure's own measure), empty for qualitative items. (Kept as parts, not as a
+    /// concatenated copy.)
+    pub fn figure_text(&self) -> (&str, &str) {
+        self.value
+            .as_ref()
+            .map_or(("", ""), |v| (v.raw.as_str(), v.unit.as_str()))
+    }
 }
 
 /// Words that mark a lagging item.
@@ -983,7 +984,6 @@ pub fn extract_into(
                     } else {
                         Status::NoTarget
                     },
-                    figure_text: tok.figure_text(),
                     done: None,
                     total: None,
                     span: (tok.start, tok.end),
@@ -1041,7 +1041,6 @@ pub fn extract_into(
                         } else {
                             Status::NoTarget
                         },
-                        figure_text: tok.figure_text(),
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1088,7 +1087,6 @@ pub fn extract_into(
                         change: None,
                         status: status_of(&target),
                         target: Some(target),
-                        figure_text: tok.figure_text(),
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1132,7 +1130,6 @@ pub fn extract_into(
                     change: None,
                     status: status_of(&target),
                     target: Some(target),
-                    figure_text: tok.figure_text(),
                     done: done_tok.map(|t| t.measure()),
                     total: total_tok.map(|t| t.measure()),
                     span: (tok.start, tok.end),

@@ -51,7 +51,19 @@ fn fnv_step(h: u64, b: &u8) -> u64 {
 
 /// [`indicator_key`] from the sentence's [`sentence_key`].
 pub fn indicator_key_from(sentence_key: u64, figure: &str, occurrence: usize) -> u64 {
-    let h = figure.as_bytes().iter().fold(sentence_key, fnv_step);
+    indicator_key_from_parts(sentence_key, figure, "", occurrence)
+}
+
+/// [`indicator_key_from`] with the figure's text in two parts (raw and unit), hashed as if
+/// joined.
+pub fn indicator_key_from_parts(
+    sentence_key: u64,
+    raw: &str,
+    unit: &str,
+    occurrence: usize,
+) -> u64 {
+    let h = raw.as_bytes().iter().fold(sentence_key, fnv_step);
+    let h = unit.as_bytes().iter().fold(h, fnv_step);
     let h = fnv_step(h, &0x1f);
     // The occurrence in decimal, without allocating.
     let mut digits = [0u8; 20];
