@@ -506,7 +506,7 @@ fn may_have_figures(text: &str) -> bool {
     // U+FF10..U+FF19 (full-width digits) = EF BC 90..99; 百 = E7 99 BE.
     crate::decode::any_byte_triple(text.as_bytes(), |x, y, z| {
         x.is_ascii_digit()
-            | (x == 0xEF) & (y == 0xBC) & (0x90..=0x99).contains(&z)
+            | (x == 0xEF) & (y == 0xBC) & (z.wrapping_sub(0x90) <= 9)
             | (x == 0xE7) & (y == 0x99) & (z == 0xBE)
     })
 }
