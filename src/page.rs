@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use report_model::Report;
-use report_view::progressive::{fill_plan, CHUNK_CHARS};
+use report_view::progressive::{fill_plan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
 use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_PREFIX};
 
 use crate::browser;
@@ -61,7 +61,8 @@ pub struct PageState {
     built: StoredValue<HashMap<String, RwSignal<bool>>>,
     /// The bodies still to build, chunk by chunk (all but the smallest reports).
     pending: StoredValue<VecDeque<Vec<String>>>,
-    /// The text is long: its open sections skip layout while off screen.
+    /// The text is long: the open sections built after the first paint (off screen then)
+    /// skip layout while off screen.
     pub large: bool,
     /// The current history entry was made by typing in the search box: further typing replaces
     /// it, so one "back" undoes a whole search rather than one character.
@@ -87,7 +88,7 @@ impl PageState {
         };
         // Bodies in the plan's first chunk (or all, for a small report) are built with the
         // first render; the rest by `build_pending`.
-        let plan = fill_plan(&report, &open, CHUNK_CHARS);
+        let plan = fill_plan(&report, &open, FIRST_CHUNK_CHARS, CHUNK_CHARS);
         let mut pending: VecDeque<Vec<String>> = plan.chunks.into();
         let first: HashSet<String> = pending
             .pop_front()

@@ -101,6 +101,8 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
         move || state.is_target(&id)
     };
     let built = state.body_built(&id);
+    // Built after the first paint: off screen then, so it may skip layout while off screen.
+    let deferred = !built.get_untracked();
     let body = move || built.get().then(|| section_body(state, &path));
     let button = view! {
         <button type="button" class="section-toggle" id=button_id.clone()
@@ -120,7 +122,8 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     view! {
         <section class="report-section" id=id class:is-target=is_target>
             {heading}
-            <div class="section-panel" id=panel_id.clone() aria-labelledby=button_id
+            <div class="section-panel" class:deferred-panel=deferred id=panel_id.clone()
+                aria-labelledby=button_id
                 hidden=move || (!open.get()).then_some("until-found")
                 on:beforematch=on_found>
                 {body}

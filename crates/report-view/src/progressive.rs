@@ -20,6 +20,10 @@ pub const EAGER_CHARS: usize = 4_000;
 /// layout of their open sections while off screen (`content-visibility: auto`).
 pub const LARGE_CHARS: usize = 60_000;
 
+/// How much text the first chunk, built with the first render, may hold: more than a screenful
+/// (a section built later while on screen would push what is below it).
+pub const FIRST_CHUNK_CHARS: usize = 6_000;
+
 /// How much text goes into one chunk. A chunk takes a few milliseconds to build, so typing and
 /// scrolling stay responsive while the rest of the text is built.
 pub const CHUNK_CHARS: usize = 2_500;
@@ -40,7 +44,12 @@ pub struct FillPlan {
 /// Sections whose body shows (it and its ancestors are open) come first, in document order,
 /// then the closed ones, also in document order. Every section appears exactly once. A section
 /// with more text than a chunk's budget gets a chunk of its own.
-pub fn fill_plan(report: &Report, open: &HashSet<String>, chunk_chars: usize) -> FillPlan {
+pub fn fill_plan(
+    report: &Report,
+    open: &HashSet<String>,
+    first_chars: usize,
+    chunk_chars: usize,
+) -> FillPlan {
     let mut shown = Vec::new();
     let mut closed = Vec::new();
     for s in &report.sections {
@@ -58,7 +67,12 @@ pub fn fill_plan(report: &Report, open: &HashSet<String>, chunk_chars: usize) ->
     let mut current = Vec::new();
     let mut size = 0;
     for (id, chars) in shown.into_iter().chain(closed) {
-        if !current.is_empty() && size + chars > chunk_chars {
+        let budget = if chunks.is_empty() {
+            first_chars
+        } else {
+            chunk_chars
+        };
+        if !current.is_empty() && size + chars > budget {
             chunks.push(std::mem::take(&mut current));
             size = 0;
         }
@@ -142,7 +156,7 @@ mod tests {
     #[test]
     fn a_small_report_is_built_at_once() {
         let r = big(2, 500);
-        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS);
+        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS, CHUNK_CHARS);
         assert!(plan.eager);
         assert!(plan.chunks.is_empty());
     }
@@ -150,7 +164,7 @@ mod tests {
     #[test]
     fn open_sections_come_first_then_the_closed_ones_in_document_order() {
         let r = big(40, 1_000);
-        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS);
+        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS, CHUNK_CHARS);
         assert!(!plan.eager);
         assert!(plan.large);
         let order = ids(&plan);
@@ -164,7 +178,7 @@ mod tests {
         let r = big(40, 1_000);
         // s-1-1 "open" but its parent s-1 is closed: its body does not show.
         let open: HashSet<String> = ["s-1-1".to_string(), "s-2".to_string()].into();
-        let order = ids(&fill_plan(&r, &open, CHUNK_CHARS));
+        let order = ids(&fill_plan(&r, &open, CHUNK_CHARS, CHUNK_CHARS));
         assert_eq!(order[0], "s-2");
         assert_eq!(order[1], "s-1");
         assert_eq!(order[2], "s-1-1");
@@ -173,7 +187,7 @@ mod tests {
     #[test]
     fn chunks_keep_to_the_budget_and_a_big_section_gets_one_of_its_own() {
         let r = big(40, 1_000);
-        let plan = fill_plan(&r, &top_level(&r), 2_500);
+        let plan = fill_plan(&r, &top_level(&r), 2_500, 2_500);
         // Each body is 1 000 characters (+20 for a sub-section heading): two fit in a chunk.
         assert!(
             plan.chunks.iter().all(|c| c.len() == 2),
@@ -181,7 +195,7 @@ mod tests {
             plan.chunks
         );
         let r = big(10, 9_000);
-        let plan = fill_plan(&r, &top_level(&r), 2_500);
+        let plan = fill_plan(&r, &top_level(&r), 2_500, 2_500);
         assert!(plan.large);
         assert!(plan.chunks.iter().all(|c| c.len() == 1));
         assert_eq!(plan.chunks.len(), 20);
@@ -190,14 +204,22 @@ mod tests {
     #[test]
     fn a_report_the_size_of_the_seed_is_built_in_chunks_but_is_not_large() {
         let r = big(6, 1_000);
-        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS);
+        let plan = fill_plan(&r, &top_level(&r), CHUNK_CHARS, CHUNK_CHARS);
         assert!(!plan.eager && !plan.large);
+    }
+
+    #[test]
+    fn the_first_chunk_has_its_own_budget() {
+        let r = big(40, 1_000);
+        let plan = fill_plan(&r, &top_level(&r), 6_000, 2_500);
+        assert_eq!(plan.chunks[0].len(), 5);
+        assert!(plan.chunks[1..].iter().all(|c| c.len() <= 2));
     }
 
     #[test]
     fn every_section_is_planned_exactly_once() {
         let r = big(50, 700);
-        let plan = fill_plan(&r, &HashSet::new(), CHUNK_CHARS);
+        let plan = fill_plan(&r, &HashSet::new(), CHUNK_CHARS, CHUNK_CHARS);
         let mut order = ids(&plan);
         let n = order.len();
         order.sort();

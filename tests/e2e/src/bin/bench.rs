@@ -738,6 +738,15 @@ requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
     lcp_element: el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ')[0] : '') : null,
     cls,
     shifts: shifts.length,
+    // What moved, for finding the cause: the first nodes of each shift, when and by how much.
+    shift_sources: shifts.slice(0, 10).map((s) => ({
+      at: Math.round(s.startTime), value: s.value,
+      nodes: (s.sources || []).slice(0, 3).map((src) => {
+        const n = src.node;
+        const name = n ? (n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className ? '.' + String(n.className).split(' ')[0] : '')) : '?';
+        return name + ' ' + Math.round(src.previousRect.y) + '→' + Math.round(src.currentRect.y);
+      }),
+    })),
     rows: document.querySelectorAll('.indicator-table tbody tr').length,
     resources: performance.getEntriesByType('resource').map((e) => ({
       name: e.name.split('/').pop().split('?')[0],
