@@ -122,20 +122,22 @@ impl KeySet {
     pub fn claim(&mut self, key: u64) -> String {
         let n = self.claims.entry(key).or_insert(0);
         *n += 1;
-        // "i-" + at least 10 hex digits (+ "-n"), written directly: `format!` costs more than
+        // "i-" + at least 10 hex digits (+ "-n"), written as bytes: `format!` costs more than
         // the rest of the claim.
-        let mut id = String::with_capacity(20);
-        id.push_str("i-");
+        let mut id = Vec::with_capacity(20);
+        id.extend_from_slice(b"i-");
         let width = (64 - key.leading_zeros()).div_ceil(4).max(10);
         for shift in (0..width).rev() {
-            let d = ((key >> (4 * shift)) & 0xf) as u32;
-            id.push(char::from_digit(d, 16).unwrap_or('0'));
+            let d = ((key >> (4 * shift)) & 0xf) as usize;
+            id.push(b"0123456789abcdef".get(d).copied().unwrap_or(b'0'));
         }
         if *n > 1 {
-            id.push('-');
-            push_decimal(&mut id, *n);
+            id.push(b'-');
+            let mut digits = [0u8; 20];
+            let len = decimal(*n, &mut digits);
+            id.extend_from_slice(digits.get(digits.len() - len..).unwrap_or(&[]));
         }
-        id
+        String::from_utf8(id).unwrap_or_default()
     }
 }
 
@@ -188,8 +190,7 @@ impl IdSet {
             id.push(sep);
             push_decimal(&mut id, n);
             n += 1;
-            if !self.used.contains(&id) {
-                self.used.insert(id.clone());
+            if self.used.insert(id.clone()) {
                 match self.next.get_mut(base) {
                     Some(next) => *next = n,
                     None => {

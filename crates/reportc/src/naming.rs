@@ -220,8 +220,9 @@ fn strip_edges(s: &str) -> &str {
     s.trim_matches(|c: char| is_delim(c) || c.is_whitespace())
 }
 
-/// Removes leading subjects and trailing link words; tells whether it ended in 的.
-fn clean(s: &str, ctx: &Context) -> (String, bool) {
+/// Removes leading subjects and trailing link words; tells whether it ended in 的. (A slice
+/// of `s`: the caller copies what it keeps.)
+fn clean<'a>(s: &'a str, ctx: &Context) -> (&'a str, bool) {
     const PARTICLE_VERBS: &[&str] = &[
         "压缩",
         "缩短",
@@ -237,7 +238,7 @@ fn clean(s: &str, ctx: &Context) -> (String, bool) {
         "控制在",
         "控制",
     ];
-    let mut s: &str = strip_edges(s);
+    let mut s: &'a str = strip_edges(s);
     let mut ends_de = false;
     for _ in 0..8 {
         let before = s;
@@ -293,7 +294,7 @@ fn clean(s: &str, ctx: &Context) -> (String, bool) {
     if s.chars().nth(1).is_none() {
         s = "";
     }
-    (s.to_string(), ends_de)
+    (s, ends_de)
 }
 
 /// The noun right after a figure ("7个环境监测监管系统" → "环境监测监管系统"), skipping a
@@ -381,6 +382,14 @@ fn cap(s: String) -> String {
     }
 }
 
+/// `a` followed by `b`, allocated once (without `format!`).
+fn join(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
 /// The name of a figure that is a value ("新增大树种植", "环境监测监管系统").
 pub fn value_name(
     chars: &[char],
@@ -398,8 +407,8 @@ pub fn value_name(
     let weak = pre.chars().next().is_some_and(|first| {
         word_table(LEADING, false)
             .get(&first)
-            .is_some_and(|words| words.contains(&pre.as_str()))
-    }) || ctx.district.contains(&pre);
+            .is_some_and(|words| words.contains(&pre))
+    }) || ctx.district.iter().any(|d| d == pre);
     // The noun after the figure, unless the name was cut before "由A提升至B".
     let (post, had_de) = if name_end == tok.start {
         post_noun(chars, tok.end, tokens)
@@ -407,15 +416,15 @@ pub fn value_name(
         (String::new(), false)
     };
     if weak && !post.is_empty() {
-        pre.clear();
+        pre = "";
     }
     let post_n = post.chars().count();
     let pre_n = pre.chars().count();
-    let generic = GENERIC.contains(&pre.as_str());
+    let generic = GENERIC.contains(&pre);
     let name = if post.is_empty() {
         match prev_name {
-            Some(p) if generic && !p.is_empty() => format!("{p}{pre}"),
-            _ => pre.clone(),
+            Some(p) if generic && !p.is_empty() => join(p, pre),
+            _ => pre.to_string(),
         }
     } else {
         match tok.class {
@@ -423,27 +432,27 @@ pub fn value_name(
                 if had_de || ends_de || pre.is_empty() {
                     post
                 } else if post_n <= 6 {
-                    format!("{pre}{post}")
+                    join(pre, &post)
                 } else {
-                    pre.clone()
+                    pre.to_string()
                 }
             }
             Some(UnitClass::Measure | UnitClass::MeasureAttr) => {
                 if generic {
-                    format!("{post}{pre}")
+                    join(&post, pre)
                 } else if ends_de || pre.is_empty() {
                     post
                 } else if had_de || post_n <= 6 {
-                    format!("{pre}{post}")
+                    join(pre, &post)
                 } else {
-                    pre.clone()
+                    pre.to_string()
                 }
             }
             _ => {
                 if ends_de || pre.is_empty() {
                     post
                 } else if pre.ends_with('等') || pre_n <= 8 {
-                    format!("{pre}{post}")
+                    join(pre, &post)
                 } else {
                     post
                 }
@@ -467,7 +476,7 @@ pub fn value_name(
 /// A name from the words before a phrase ("三年滑动平均浓度下降16.4%" → "三年滑动平均浓度").
 pub fn plain_name(chars: &[char], floor: usize, end: usize, ctx: &Context) -> String {
     let raw: String = string_of(chars.get(floor..end).unwrap_or(&[]));
-    cap(clean(&raw, ctx).0)
+    cap(clean(&raw, ctx).0.to_string())
 }
 
 /// A name from the phrase itself ("完成全年目标的120%" → "完成全年目标").
