@@ -54,6 +54,8 @@ struct Builder {
     buf: Vec<char>,
     /// Byte offset in the paragraph of each char of `buf`, and the paragraph's length.
     offsets: Vec<usize>,
+    /// Buffers reused by every sentence's extraction.
+    scratch: figures::Scratch,
     /// Reused buffer for a paragraph's extracted figures.
     found: Vec<Extracted>,
     has_headings: bool,
@@ -387,6 +389,7 @@ impl Builder {
                     last_of_truncated && k == last_span,
                     &mut found,
                     &mut self.warnings,
+                    &mut self.scratch,
                 );
                 if found.len() == before {
                     continue;
@@ -585,6 +588,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         buf: Vec::new(),
         offsets: Vec::new(),
         found: Vec::new(),
+        scratch: figures::Scratch::default(),
         has_headings,
     };
     let last_para = seg.blocks.iter().rposition(|b| matches!(b, Block::Para(_)));

@@ -93,8 +93,15 @@ fn is_dash(c: char) -> bool {
 
 /// Finds the numbers of a sentence.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(chars, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), a buffer reused from sentence to sentence.
+fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
+    out.clear();
     let n = chars.len();
-    let mut out: Vec<Token> = Vec::new();
     // Depth inside 《》〔〕【】[]: numbers there belong to titles and document numbers.
     let mut depth: u16 = 0;
     let mut i = 0;
@@ -130,11 +137,10 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let tok = read_number(chars, i, depth > 0, &out);
+        let tok = read_number(chars, i, depth > 0, out);
         i = tok.end.max(tok.num_end).max(i + 1);
         out.push(tok);
     }
-    out
 }
 
 /// Reads the number starting at `i` (a digit) and decides whether it is a figure.
@@ -637,9 +643,15 @@ fn target_role(chars: &[char], tok: &Token, clause_start: usize) -> Option<Role>
     None
 }
 
-/// Role of every figure (skipped tokens are not figures).
-fn roles(chars: &[char], figs: &[&Token], clause_start_of: &dyn Fn(usize) -> usize) -> Vec<Role> {
-    let mut out: Vec<Role> = figs.iter().map(|_| Role::Value).collect();
+/// Role of every figure (skipped tokens are not figures), into `out` (a reused buffer).
+fn roles(
+    chars: &[char],
+    figs: &[&Token],
+    clause_start_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Role>,
+) {
+    out.clear();
+    out.extend(figs.iter().map(|_| Role::Value));
     for (i, t) in figs.iter().enumerate() {
         let cs = clause_start_of(t.start);
         if let Some(r) = target_role(chars, t, cs) {
@@ -672,7 +684,6 @@ fn roles(chars: &[char], figs: &[&Token], clause_start_of: &dyn Fn(usize) -> usi
             }
         }
     }
-    out
 }
 
 /// "提升至", "上升至最高", "降到", "增加到约" …
@@ -762,8 +773,24 @@ pub struct Context {
 pub fn extract(chars: &[char], ctx: &Context, at_text_end: bool) -> (Vec<Extracted>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    extract_into(chars, ctx, at_text_end, &mut out, &mut warnings);
+    extract_into(
+        chars,
+        ctx,
+        at_text_end,
+        &mut out,
+        &mut warnings,
+        &mut Scratch::default(),
+    );
     (out, warnings)
+}
+
+/// Buffers that [`extract_into`] reuses from sentence to sentence (the builder keeps one for
+/// the whole text): a sentence's numbers, clause delimiters and figure roles.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    delims: Vec<usize>,
+    roles: Vec<Role>,
 }
 
 /// [`extract`], appending to `out` and `warnings`: the builder collects a whole paragraph's
@@ -774,13 +801,15 @@ pub fn extract_into(
     at_text_end: bool,
     out: &mut Vec<Extracted>,
     warnings: &mut Vec<String>,
+    scratch: &mut Scratch,
 ) {
     // This sentence's figures are `out[base..]`.
     let base = out.len();
     if !chars.iter().any(|&c| is_digit(c) || c == '百') {
         return;
     }
-    let tokens = tokenize(chars);
+    tokenize_into(chars, &mut scratch.tokens);
+    let tokens = &scratch.tokens;
     let mut figs: Vec<&Token> = tokens.iter().filter(|t| t.skip.is_none()).collect();
     if at_text_end {
         if let Some(last) = figs.last() {
@@ -797,12 +826,18 @@ pub fn extract_into(
         return;
     }
     // Clause delimiters, ignoring those inside a number ("1,234").
-    let delims: Vec<usize> = chars
-        .iter()
-        .enumerate()
-        .filter(|&(k, &c)| is_clause_delim(c) && !tokens.iter().any(|t| t.start <= k && k < t.end))
-        .map(|(k, _)| k)
-        .collect();
+    let delims = &mut scratch.delims;
+    delims.clear();
+    delims.extend(
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(k, &c)| {
+                is_clause_delim(c) && !tokens.iter().any(|t| t.start <= k && k < t.end)
+            })
+            .map(|(k, _)| k),
+    );
+    let delims = &*delims;
     // Start of the clause holding position `p`, and the clause's index.
     let clause_start_of = |p: usize| -> usize {
         delims
@@ -812,7 +847,8 @@ pub fn extract_into(
             .map_or(0, |&d| d + 1)
     };
     let clause_of = |p: usize| -> usize { delims.iter().take_while(|&&d| d < p).count() };
-    let roles = roles(chars, &figs, &clause_start_of);
+    roles(chars, &figs, &clause_start_of, &mut scratch.roles);
+    let roles = &scratch.roles;
 
     // Where names may start: after the previous figure or date in the clause.
     let cuts = || {
