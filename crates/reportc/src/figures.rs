@@ -1001,7 +1001,7 @@ pub fn extract_into(
                     .get(base..)
                     .and_then(<[Extracted]>::last)
                     .map(|e| e.name.as_str());
-                let name = naming::value_name(chars, floor, name_end, tok, &tokens, ctx, prev_name);
+                let name = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
                 let baseline = baseline_for.get(i).cloned().flatten();
                 let kind = match tok.class {
                     _ if tok.is_percent() => IndicatorKind::Rate,
