@@ -499,6 +499,10 @@ pub fn clean_noun(s: &str) -> String {
 
 /// Two indicators of one sentence with the same name: add the unit to tell them apart.
 pub fn disambiguate(items: &mut [Extracted]) {
+    // (Most sentences have one figure: nothing to compare, nothing to allocate.)
+    if items.len() < 2 {
+        return;
+    }
     // Which names are shared, decided on the names as they were (before any unit is added),
     // without copying them.
     let dups: Vec<bool> = items
