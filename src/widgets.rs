@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use report_model::Status;
 use report_view::labels::status_label;
+use report_view::numtext::{fixed, shortest};
 use report_view::url_state::status_token;
 use report_view::BarView;
 
@@ -30,9 +31,9 @@ pub fn ProgressBar(
     if lagging {
         class.push_str(" bar-lagging");
     }
-    let fill = format!("{:.2}%", bar.fill_percent);
+    let fill = format!("{}%", fixed(bar.fill_percent, 2));
     let baseline = bar.baseline_percent.map(|b| {
-        let left = format!("{b:.2}%");
+        let left = format!("{}%", fixed(b, 2));
         view! { <span class="bar-baseline" style:left=left title="基期"></span> }
     });
     view! {
@@ -41,9 +42,9 @@ pub fn ProgressBar(
                 class="bar-track"
                 role="progressbar"
                 aria-label=label
-                aria-valuemin=bar.aria_valuemin.to_string()
-                aria-valuemax=bar.aria_valuemax.to_string()
-                aria-valuenow=bar.aria_valuenow.to_string()
+                aria-valuemin=shortest(bar.aria_valuemin)
+                aria-valuemax=shortest(bar.aria_valuemax)
+                aria-valuenow=shortest(bar.aria_valuenow)
                 aria-valuetext=bar.aria_valuetext.clone()
             >
                 <span class="bar-fill" style:width=fill></span>
