@@ -37,13 +37,10 @@ fn same_origin_url(src: &str) -> Option<String> {
 
 /// Fetches and parses the report; the error is a sentence for a person.
 pub async fn load_report(url: &str) -> Result<Report, String> {
-    let fetched = match web_sys::window() {
-        Some(w) => JsFuture::from(w.fetch_with_str(url)).await,
-        None => Err(JsValue::from_str("TypeError: no window")),
-    };
-    let resp: web_sys::Response = fetched
-        .map_err(|e| format!("无法获取报告数据（{url}）：{}", js_text(&e)))?
-        .unchecked_into();
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("无法获取报告数据（{url}）：{e}"))?;
     if !resp.ok() {
         return Err(format!(
             "无法获取报告数据（{url}）：服务器返回 {} {}",
@@ -51,7 +48,8 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
             resp.status_text()
         ));
     }
-    let text = match resp.text() {
+    // The body stays a JavaScript string: JSON.parse reads it where it is, no copy into wasm.
+    let text = match web_sys::Response::from(resp).text() {
         Ok(p) => JsFuture::from(p).await,
         Err(e) => Err(e),
     }
