@@ -140,8 +140,7 @@ pub fn render_html_body(report: &Report) -> String {
     overview(&mut out, report);
 
     // Table of contents.
-    out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
-    toc(&mut out, &report.sections);
+    contents(&mut out, report);
     out.push_str("<p><a href=\"#indicators\">指标一览</a></p>\n</nav>\n");
 
     // Sections.
@@ -196,8 +195,7 @@ pub const INLINE_MAX_BYTES: usize = 512 * 1024;
 pub fn render_html_overview(report: &Report) -> String {
     let mut out = String::new();
     overview(&mut out, report);
-    out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
-    toc(&mut out, &report.sections);
+    contents(&mut out, report);
     out.push_str("</nav>\n<p class=\"notice\">报告全文较长，正在加载。未启用 JavaScript 时，请阅读<a href=\"report.html\">无脚本版本的完整报告</a>（含全部指标表）。</p>\n</main>\n");
     out
 }
@@ -240,6 +238,13 @@ pub fn inline_into_page(page: &str, report: &Report) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// The opening of the table of contents, `<nav>` with its heading and the section list; the
+/// caller closes it.
+fn contents(out: &mut String, report: &Report) {
+    out.push_str("<nav aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n");
+    toc(out, &report.sections);
 }
 
 fn toc(out: &mut String, sections: &[Section]) {
