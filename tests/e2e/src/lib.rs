@@ -380,6 +380,23 @@ impl Session {
         v.as_str().map(str::to_string)
     }
 
+    /// The text of the first element matching `css` (a paragraph) as the page has it, less its
+    /// hidden figure tooltips: what a reader sees, to compare with the report's text. Null when
+    /// there is no such element.
+    pub async fn paragraph_text(&self, css: &str) -> serde_json::Value {
+        self.client
+            .execute(
+                "const p = document.querySelector(arguments[0]);
+                 if (!p) return null;
+                 const c = p.cloneNode(true);
+                 c.querySelectorAll('.figure-tip').forEach(t => t.remove());
+                 return c.textContent;",
+                vec![serde_json::Value::from(css)],
+            )
+            .await
+            .expect("read paragraph text")
+    }
+
     /// Runs a script and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client
@@ -455,6 +472,19 @@ fn wait_for_port(port: u16, limit: Duration) {
     }
 }
 
+/// The release build served at `/` with `body` in place of its report.json, open at
+/// `path` (e.g. a `#fragment`) in a 1280 × 900 browser.
+pub async fn open_with_report(body: Vec<u8>, path: &str) -> (StaticServer, Session) {
+    let overrides = std::collections::HashMap::from([(
+        "report.json".to_string(),
+        Override::new(200, "application/json", body),
+    )]);
+    let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
+    let s = Session::start(1280, 900).await;
+    s.client.goto(&server.url(path)).await.expect("open");
+    (server, s)
+}
+
 /// The report the release build serves (`dist/report.json`), for looking up generated ids.
 pub fn served_report() -> serde_json::Value {
     let path = dist_dir().join("report.json");
@@ -491,6 +521,21 @@ pub fn all_indicators(report: &serde_json::Value) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     for s in report["sections"].as_array().cloned().unwrap_or_default() {
         walk(&s, &mut out);
+    }
+    out
+}
+
+/// Every paragraph object of a report, depth first in published order.
+pub fn all_paragraphs(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    fn walk(s: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
+        out.extend(s["paragraphs"].as_array().cloned().unwrap_or_default());
+        for c in s["children"].as_array().into_iter().flatten() {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in report["sections"].as_array().into_iter().flatten() {
+        walk(s, &mut out);
     }
     out
 }

@@ -5,27 +5,10 @@
 use std::collections::{HashMap, HashSet};
 
 use e2e::{
-    all_indicators, built_wasm_name, dist_dir, served_report, Override, Session, StaticServer,
+    all_indicators, all_paragraphs, built_wasm_name, dist_dir, served_report, Override, Session,
+    StaticServer,
 };
 use serde_json::Value;
-
-fn paragraph_count(report: &Value) -> usize {
-    fn walk(s: &Value) -> usize {
-        s["paragraphs"].as_array().map_or(0, Vec::len)
-            + s["children"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(walk)
-                .sum::<usize>()
-    }
-    report["sections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(walk)
-        .sum()
-}
 
 #[test]
 fn the_built_page_holds_the_static_rendering_of_the_report_it_serves() {
@@ -63,7 +46,7 @@ async fn when_the_app_cannot_start_the_reader_still_has_the_whole_report() {
     assert_eq!(
         counts,
         Value::from(vec![
-            paragraph_count(&report),
+            all_paragraphs(&report).len(),
             all_indicators(&report).len()
         ])
     );

@@ -1,23 +1,10 @@
 //! Hostile and malformed report files: markup in the text stays text, broken ranges and ids do
 //! not break the page, and files that cannot be read get a clear message.
 
-use std::collections::HashMap;
-
-use e2e::{dist_dir, served_report, Override, Session, StaticServer};
+use e2e::{open_with_report, served_report};
 use serde_json::{json, Value};
 
 const MARKUP: &str = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>";
-
-async fn open_with(report: Vec<u8>) -> (StaticServer, Session) {
-    let overrides = HashMap::from([(
-        "report.json".to_string(),
-        Override::new(200, "application/json", report),
-    )]);
-    let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
-    let s = Session::start(1280, 900).await;
-    s.client.goto(&server.url("")).await.expect("open");
-    (server, s)
-}
 
 #[tokio::test(flavor = "current_thread")]
 async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
@@ -31,7 +18,7 @@ async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
     // The ranges now point 80-odd chars early: the page must cope, not trust them.
     p["indicators"][0]["name"] = Value::from(format!("指标{MARKUP}"));
     p["indicators"][0]["id"] = Value::from("\"><img src=x onerror=window.pwned=1>");
-    let (_server, s) = open_with(serde_json::to_vec(&r).unwrap_or_default()).await;
+    let (_server, s) = open_with_report(serde_json::to_vec(&r).unwrap_or_default(), "").await;
     s.wait_for(".indicator-table tbody tr").await;
     let h1 = s.texts(".report-header h1").await.join("");
     assert_eq!(h1, format!("标题{MARKUP}"));
@@ -40,22 +27,16 @@ async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
         .await;
     assert_eq!(injected, json!([0, 0]));
     // The paragraph's text, markup and all, is on screen as characters.
-    let starts = s
-        .client
-        .execute(
-            "const p = document.querySelector('p.paragraph').cloneNode(true);
-             p.querySelectorAll('.figure-tip').forEach(t => t.remove());
-             return p.textContent.startsWith(arguments[0])",
-            vec![Value::from(MARKUP)],
-        )
-        .await
-        .expect("script");
-    assert_eq!(starts, Value::Bool(true));
+    let text = s.paragraph_text("p.paragraph").await;
+    assert!(
+        text.as_str().is_some_and(|t| t.starts_with(MARKUP)),
+        "{text}"
+    );
     s.close().await;
 }
 
 async fn shows_error(body: &[u8], expected: &str) {
-    let (_server, s) = open_with(body.to_vec()).await;
+    let (_server, s) = open_with_report(body.to_vec(), "").await;
     let text = s
         .wait_for("[role=alert] .error-message")
         .await

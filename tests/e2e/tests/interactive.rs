@@ -3,8 +3,8 @@
 
 use e2e::fantoccini::key::Key;
 use e2e::{
-    all_indicators, dist_dir, indicator_id_by_value, screenshot, served_report, Session,
-    StaticServer,
+    all_indicators, all_paragraphs, dist_dir, indicator_id_by_value, screenshot, served_report,
+    Session, StaticServer,
 };
 use serde_json::Value;
 
@@ -104,30 +104,16 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
 async fn every_paragraph_is_on_the_page_and_section_counts_match_the_json() {
     let report = served_report();
     let (_server, s) = open(1280, 900, "").await;
-    let mut expected_paragraphs = 0;
-    fn count(sec: &Value, n: &mut usize) {
-        *n += sec["paragraphs"].as_array().map_or(0, Vec::len);
-        for c in sec["children"].as_array().into_iter().flatten() {
-            count(c, n);
-        }
-    }
-    for sec in report["sections"].as_array().into_iter().flatten() {
-        count(sec, &mut expected_paragraphs);
-    }
-    let shown = s
-        .js("return document.querySelectorAll('p.paragraph').length")
-        .await;
-    assert_eq!(shown, Value::from(expected_paragraphs));
+    // Closed sections' text is built in the tasks after the first paint.
+    s.eventually(
+        "return document.querySelectorAll('p.paragraph').length",
+        Value::from(all_paragraphs(&report).len()),
+    )
+    .await;
     // The text is rendered exactly: the paragraph, less its (hidden) figure tooltips, is the
     // JSON text character for character.
     let first = &report["sections"][0]["paragraphs"][0]["text"];
-    let text = s
-        .js(
-            "const p = document.querySelector('p.paragraph').cloneNode(true);
-             p.querySelectorAll('.figure-tip').forEach(t => t.remove());
-             return p.textContent",
-        )
-        .await;
+    let text = s.paragraph_text("p.paragraph").await;
     assert_eq!(&text, first);
     // 二、's header counts the indicators of all its sub-sections.
     let in_s2: usize = all_indicators(&report)

@@ -2,9 +2,7 @@
 //! chunk by chunk after the first paint, and nothing is lost on the way: every paragraph ends up
 //! on the page, a deep link into text not built yet lands, and printing gets the whole text.
 
-use std::collections::HashMap;
-
-use e2e::{dist_dir, Override, Session, StaticServer};
+use e2e::{all_paragraphs, open_with_report, Session, StaticServer};
 use serde_json::Value;
 
 /// The synthetic report the benchmark uses, converted by our own converter.
@@ -15,43 +13,21 @@ fn large_report() -> Value {
 }
 
 async fn open(report: &Value, fragment: &str) -> (StaticServer, Session) {
-    let body = serde_json::to_vec(report).unwrap_or_default();
-    let overrides = HashMap::from([(
-        "report.json".to_string(),
-        Override::new(200, "application/json", body),
-    )]);
-    let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
-    let s = Session::start(1280, 900).await;
-    s.client.goto(&server.url(fragment)).await.expect("open");
-    (server, s)
+    open_with_report(serde_json::to_vec(report).unwrap_or_default(), fragment).await
 }
 
 /// Every paragraph of the report, depth first: (id, text).
 fn paragraphs(report: &Value) -> Vec<(String, String)> {
-    fn walk(s: &Value, out: &mut Vec<(String, String)>) {
-        for p in s["paragraphs"].as_array().into_iter().flatten() {
-            out.push((
+    all_paragraphs(report)
+        .iter()
+        .map(|p| {
+            (
                 p["id"].as_str().unwrap_or_default().into(),
                 p["text"].as_str().unwrap_or_default().into(),
-            ));
-        }
-        for c in s["children"].as_array().into_iter().flatten() {
-            walk(c, out);
-        }
-    }
-    let mut out = Vec::new();
-    for s in report["sections"].as_array().into_iter().flatten() {
-        walk(s, &mut out);
-    }
-    out
+            )
+        })
+        .collect()
 }
-
-/// The text of paragraph `id` as the page has it, less its hidden figure tooltips.
-const PARAGRAPH_TEXT: &str = "const p = document.getElementById(arguments[0]);
-    if (!p) return null;
-    const c = p.cloneNode(true);
-    c.querySelectorAll('.figure-tip').forEach(t => t.remove());
-    return c.textContent;";
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_large_report_paints_first_then_builds_all_of_its_text() {
@@ -83,11 +59,7 @@ async fn a_large_report_paints_first_then_builds_all_of_its_text() {
     assert_eq!(built, paragraphs.len());
     // Character for character, in a closed section near the end as at the start.
     for (id, text) in [&paragraphs[0], &paragraphs[paragraphs.len() - 1]] {
-        let shown = s
-            .client
-            .execute(PARAGRAPH_TEXT, vec![Value::from(id.clone())])
-            .await
-            .expect("script");
+        let shown = s.paragraph_text(&format!("[id='{id}']")).await;
         assert_eq!(shown, Value::from(text.clone()), "{id}");
     }
     s.close().await;
