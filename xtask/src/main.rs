@@ -13,6 +13,7 @@ use std::time::Instant;
 
 mod bench;
 mod csp;
+mod serve;
 mod sizes;
 
 /// trunk 0.22 needs rustc 1.96; the machines have 1.95.
@@ -40,7 +41,11 @@ fn main() -> ExitCode {
     let result = match task {
         "setup" => setup(),
         "build" => setup().and_then(|()| build_release()),
-        "serve" => setup().and_then(|()| serve()),
+        "serve" => serve::Options::parse(&args[1..]).and_then(|options| {
+            setup()?;
+            build_release()?;
+            serve::serve(&root().join("dist"), &options)
+        }),
         "test" => setup().and_then(|()| test()),
         // An optional directory, e.g. another build's `--dist`.
         "sizes" => sizes::print(
@@ -72,7 +77,7 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build and serve the page on http://127.0.0.1:8080\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
     );
 }
 
@@ -298,22 +303,6 @@ fn build_page(dist: &Path) -> Result {
         "cargo",
         &[
             "run", "--quiet", "-p", "reportc", "--", "inline", &page, "--report", &report,
-        ],
-    )
-}
-
-fn serve() -> Result {
-    run(
-        "trunk",
-        &[
-            "serve",
-            "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-            // Trunk's reload script is inline: the page's CSP would block it.
-            "--no-autoreload",
         ],
     )
 }

@@ -204,6 +204,29 @@ impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
     }
 }
 
+/// Chromium's console messages since the last call (`POST /session/{id}/se/log`, chromedriver's
+/// log endpoint; the session asks for them with `goog:loggingPrefs`).
+#[derive(Debug)]
+struct BrowserLogCommand;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLogCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (axum::http::Method, Option<String>) {
+        let body = serde_json::json!({ "type": "browser" });
+        (axum::http::Method::POST, Some(body.to_string()))
+    }
+}
+
 impl Session {
     /// Starts the driver and a headless browser with a `width`×`height` window.
     pub async fn start(width: u32, height: u32) -> Self {
@@ -243,6 +266,11 @@ impl Session {
         let mut caps = serde_json::Map::new();
         match browser {
             Browser::Chromium => {
+                // Console messages (CSP violations among them) for `browser_log`.
+                caps.insert(
+                    "goog:loggingPrefs".into(),
+                    serde_json::json!({ "browser": "ALL" }),
+                );
                 caps.insert(
                     "goog:chromeOptions".into(),
                     serde_json::json!({
@@ -299,6 +327,30 @@ impl Session {
             .await
             .unwrap_or_else(|e| panic!("cannot open a {browser:?} session: {e}"));
         Session { client, driver }
+    }
+
+    /// The console messages Chromium logged since the last call, one string each ("SEVERE
+    /// http://…/ 0:0 Refused to apply inline style …"). Chromium only.
+    pub async fn browser_log(&self) -> Vec<String> {
+        let entries = self
+            .client
+            .issue_cmd(BrowserLogCommand)
+            .await
+            .unwrap_or_else(|e| panic!("cannot read the browser log: {e}"));
+        entries
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or_default(),
+                            e["message"].as_str().unwrap_or_default()
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Ends the browser session and the driver.
