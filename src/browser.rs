@@ -97,9 +97,21 @@ fn element_by_id(id: &str) -> Option<web_sys::Element> {
 /// Copies `text` to the clipboard. Fails where the browser refuses (insecure context, some
 /// in-app browsers): the caller then shows the text to copy by hand.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = window()
-        .map(|w| w.navigator().clipboard())
-        .ok_or("没有可用的剪贴板")?;
+    let w = window().ok_or("页面不可用")?;
+    // `navigator.clipboard` is undefined outside secure contexts (plain HTTP on any host but
+    // localhost) and in some in-app browsers: calling it would throw, so look first.
+    let navigator = w.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or("此浏览器不提供剪贴板")?;
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .filter(|f| f.is_function());
+    if write.is_none() {
+        return Err("此浏览器不提供剪贴板".to_string());
+    }
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
@@ -172,6 +184,20 @@ pub fn scroll_into_view(id: &str) -> bool {
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     true
+}
+
+/// Moves keyboard focus to the landmark with `id` and scrolls its start into view (a skip
+/// link's jump). The landmark carries `tabindex="-1"` so that it can take focus.
+pub fn skip_to(id: &str) {
+    let Some(el) = element_by_id(id) else { return };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&focus);
+    }
 }
 
 /// Moves focus to the text field with `id` and selects all its text (for copying by hand).

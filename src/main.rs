@@ -7,6 +7,7 @@ mod fetch;
 mod headline;
 mod page;
 mod sections;
+mod skip_links;
 mod table;
 mod tools;
 mod widgets;

@@ -13,6 +13,7 @@ use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_P
 use crate::browser;
 use crate::headline::HeadlineFigures;
 use crate::sections::SectionTree;
+use crate::skip_links::SkipLinks;
 use crate::table::IndicatorTable;
 use crate::tools::PageTools;
 
@@ -329,6 +330,7 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
 
     let meta = report.meta.clone();
     view! {
+        <SkipLinks/>
         <header class="report-header">
             <h1>{meta.title}</h1>
             <p class="report-meta">

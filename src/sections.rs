@@ -27,7 +27,8 @@ pub fn SectionTree() -> impl IntoView {
         }
     };
     view! {
-        <section class="report-text" class:report-large=state.large aria-labelledby="report-text-title">
+        <section class="report-text" class:report-large=state.large aria-labelledby="report-text-title"
+            id=crate::skip_links::REPORT_TEXT_ID tabindex="-1">
             <h2 id="report-text-title" class="visually-hidden">"报告全文"</h2>
             <div class="accordion-controls">
                 <button type="button" class="secondary" id="toggle-all" on:click=toggle_all
@@ -53,7 +54,6 @@ fn section_at<'a>(report: &'a Report, path: &[usize]) -> Option<&'a Section> {
 /// What a section's heading shows.
 struct SectionHead {
     id: String,
-    level: u8,
     title: String,
     count: usize,
 }
@@ -67,18 +67,11 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     let head = state.report.with_value(|r| {
         section_at(r, &path).map(|s| SectionHead {
             id: s.id.clone(),
-            level: s.level,
             title: s.numbered_title(),
             count: s.indicator_count(),
         })
     });
-    let Some(SectionHead {
-        id,
-        level,
-        title,
-        count,
-    }) = head
-    else {
+    let Some(SectionHead { id, title, count }) = head else {
         return ().into_any();
     };
     let button_id = format!("btn-{id}");
@@ -103,6 +96,7 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     let built = state.body_built(&id);
     // Built after the first paint: off screen then, so it may skip layout while off screen.
     let deferred = !built.get_untracked();
+    let depth = path.len().saturating_sub(1);
     let body = move || built.get().then(|| section_body(state, &path));
     let button = view! {
         <button type="button" class="section-toggle" id=button_id.clone()
@@ -112,12 +106,13 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
             {(count > 0).then(|| view! { <span class="section-count">{format!("{count} 项指标")}</span> })}
         </button>
     };
-    // Heading level follows the report's outline: 一、 → h2 … （1） → h5.
-    let heading = match level {
-        1 => view! { <h2 class="section-heading">{button}</h2> }.into_any(),
-        2 => view! { <h3 class="section-heading">{button}</h3> }.into_any(),
-        3 => view! { <h4 class="section-heading">{button}</h4> }.into_any(),
-        _ => view! { <h5 class="section-heading">{button}</h5> }.into_any(),
+    // The level follows the section's depth in the tree (report_view::heading_level).
+    let heading = match report_view::heading_level(depth) {
+        2 => view! { <h2 class="section-heading">{button}</h2> }.into_any(),
+        3 => view! { <h3 class="section-heading">{button}</h3> }.into_any(),
+        4 => view! { <h4 class="section-heading">{button}</h4> }.into_any(),
+        5 => view! { <h5 class="section-heading">{button}</h5> }.into_any(),
+        _ => view! { <h6 class="section-heading">{button}</h6> }.into_any(),
     };
     view! {
         <section class="report-section" id=id class:is-target=is_target>

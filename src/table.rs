@@ -64,10 +64,11 @@ pub fn IndicatorTable() -> impl IntoView {
         })
     };
     view! {
-        <section class="indicators" aria-labelledby="indicators-title">
+        <section class="indicators" aria-labelledby="indicators-title"
+            id=crate::skip_links::INDICATORS_ID tabindex="-1">
             <h2 id="indicators-title">"指标一览"</h2>
             <Filters/>
-            <p class="result-count" id="result-count">
+            <p class="result-count" id="result-count" tabindex="-1">
                 {move || result_count_announcement(visible.with(Vec::len), total)}
             </p>
             <div class="table-wrap">
@@ -154,12 +155,16 @@ fn Filters() -> impl IntoView {
         })
         .collect();
     view! {
-        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+        // The filter applies as one types; Enter (or the button) takes the reader to the
+        // results, as a search form does, and closes a phone's keyboard.
+        <form class="filters" role="search"
+            on:submit=|ev| { ev.prevent_default(); browser::skip_to("result-count"); }>
             <label>"搜索指标或原文"
-                <input type="search" id="filter-q" autocomplete="off"
+                <input type="search" id="filter-q" autocomplete="off" enterkeyhint="search"
                     prop:value=move || state.view.with(|v| v.filter.query.clone())
                     on:input=on_query/>
             </label>
+            <button type="submit" class="secondary search-submit">"查看结果"</button>
             <Menu label="章节" id="filter-section" options=section_options
                 value=value_of(|v| v.filter.section.clone().unwrap_or_default()) on_pick=on_section/>
             <Menu label="状态" id="filter-status" options=status_options

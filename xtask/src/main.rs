@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod audit;
 mod bench;
 mod csp;
 mod serve;
@@ -21,7 +22,14 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// npm packages: wasm-opt from `binaryen` (a 4-second install instead of a ~15-minute C++
 /// build of the `wasm-opt` crate; must match `wasm_opt` in Trunk.toml), and axe-core for the
 /// browser tests' accessibility audit.
-const NPM_TOOLS: &[(&str, &str)] = &[("binaryen", "124.0.0"), ("axe-core", "4.14.1")];
+/// Lighthouse 12.2.3 is the last release for Node 20; pa11y uses puppeteer, whose browser
+/// download is skipped (`PUPPETEER_SKIP_DOWNLOAD`): it drives Debian's chromium.
+const NPM_TOOLS: &[(&str, &str)] = &[
+    ("binaryen", "124.0.0"),
+    ("axe-core", "4.14.1"),
+    ("lighthouse", "12.2.3"),
+    ("pa11y", "9.1.1"),
+];
 /// Debian packages for the browser tests and for legible Chinese screenshots.
 const APT_PACKAGES: &[&str] = &[
     "chromium",
@@ -48,6 +56,7 @@ fn main() -> ExitCode {
         }),
         "test" => setup().and_then(|()| test()),
         // An optional directory, e.g. another build's `--dist`.
+        "audit" => audit::audit(&root().join("dist")),
         "sizes" => sizes::print(
             &args
                 .get(1)
@@ -77,7 +86,7 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  audit   Lighthouse (accessibility, best practices, SEO) and pa11y on dist/\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
     );
 }
 
@@ -87,12 +96,12 @@ fn root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
-fn tools_dir() -> PathBuf {
+pub(crate) fn tools_dir() -> PathBuf {
     root().join(".tools")
 }
 
 /// PATH with cargo's bin dir and our npm tools first, so trunk finds the pinned versions.
-fn tool_path() -> OsString {
+pub(crate) fn tool_path() -> OsString {
     let mut dirs = vec![tools_dir().join("node_modules/.bin"), cargo_bin_dir()];
     if let Some(path) = env::var_os("PATH") {
         dirs.extend(env::split_paths(&path));
@@ -242,7 +251,8 @@ fn npm_tools() -> Result {
     // Install all pinned packages together: npm removes what a --no-save install does not name.
     let all: Vec<String> = NPM_TOOLS.iter().map(|(n, v)| format!("{n}@{v}")).collect();
     args.extend(all.iter().map(String::as_str));
-    run("npm", &args)
+    // Nothing may download a prebuilt browser at install time.
+    run_env("npm", &args, &[("PUPPETEER_SKIP_DOWNLOAD", "1")])
 }
 
 /// The version in `.tools/node_modules/<name>/package.json`, if installed.
@@ -374,11 +384,14 @@ fn test() -> Result {
             "first_paint",
             "--test",
             "large",
+            "--test",
+            "usability",
             "--",
             "--test-threads=1",
             "--skip",
             "on_a_phone",
         ],
         &[("E2E_DIST", &dist), ("E2E_BROWSER", "firefox")],
-    )
+    )?;
+    audit::audit(&root().join("dist"))
 }

@@ -47,15 +47,20 @@ impl Options {
     }
 }
 
-/// Serves `dist` until Ctrl-C (SIGINT) or SIGTERM.
-pub fn serve(dist: &Path, options: &Options) -> Result<(), String> {
-    let app = axum::Router::new()
+/// The router that serves `dist` as it is.
+fn site(dist: &Path) -> axum::Router {
+    axum::Router::new()
         .fallback_service(ServeDir::new(dist))
         // A developer's reload must see the new build, never a cached one.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
-        ));
+        ))
+}
+
+/// Serves `dist` until Ctrl-C (SIGINT) or SIGTERM.
+pub fn serve(dist: &Path, options: &Options) -> Result<(), String> {
+    let app = site(dist);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -79,6 +84,33 @@ pub fn serve(dist: &Path, options: &Options) -> Result<(), String> {
         println!("stopped");
         Ok(())
     })
+}
+
+/// `dist` served on a free loopback port from a background thread, for the audits; the
+/// server lives as long as the process.
+pub fn in_background(dist: &Path) -> Result<String, String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| format!("cannot listen on loopback: {e}"))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the bound address: {e}"))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| format!("cannot configure the listener: {e}"))?;
+    let app = site(dist);
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build();
+        if let Ok(runtime) = runtime {
+            runtime.block_on(async move {
+                if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
+                    let _ = axum::serve(listener, app).await;
+                }
+            });
+        }
+    });
+    Ok(format!("http://{bound}/"))
 }
 
 /// Resolves on Ctrl-C or SIGTERM (a process manager's or a test's stop).

@@ -16,11 +16,13 @@ pub mod bar;
 pub mod counts;
 pub mod csv;
 pub mod filter;
+pub mod headings;
 pub mod labels;
 pub mod locate;
 pub mod marks;
 pub mod normalize;
 pub mod numtext;
+pub mod page_meta;
 pub mod progressive;
 pub mod rows;
 pub mod summary;
@@ -33,8 +35,10 @@ pub use bar::{completion_bar, rate_bar, BarView};
 pub use counts::{indicator_counts, section_of_indicator};
 pub use csv::{rows_to_csv, rows_to_text};
 pub use filter::{next_sort, visible_rows, Filter, SortDir, SortKey};
+pub use headings::heading_level;
 pub use locate::{locate, Location, Target, FIGURE_PREFIX};
 pub use normalize::normalize;
+pub use page_meta::page_description;
 pub use progressive::{fill_plan, FillPlan};
 pub use rows::{
     rows, section_label, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption,

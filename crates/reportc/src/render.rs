@@ -53,6 +53,13 @@ pub fn render_html_document(report: &Report) -> String {
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", esc(&report.meta.title));
+    let _ = writeln!(
+        out,
+        "<meta name=\"description\" content=\"{}\">",
+        esc(&report_view::page_description(report))
+    );
+    // No icon: without this the browser asks for /favicon.ico, which the portal may not have.
+    out.push_str("<link rel=\"icon\" href=\"data:,\">\n");
     let _ = writeln!(out, "<style>\n{STYLE}</style>");
     out.push_str("</head>\n<body>\n");
     out.push_str(&render_html_body(report));
@@ -145,7 +152,7 @@ pub fn render_html_body(report: &Report) -> String {
 
     // Sections.
     for s in &report.sections {
-        section(&mut out, s);
+        section(&mut out, s, 0);
     }
 
     // Indicator table.
@@ -237,6 +244,13 @@ pub fn inline_into_page(page: &str, report: &Report) -> Result<String, String> {
             out.replace_range(t0 + "<title>".len()..t1, &esc(&report.meta.title));
         }
     }
+    // The description, likewise: this report's, not the template's generic one.
+    const DESCRIPTION: &str = "<meta name=\"description\" content=\"";
+    if let Some(d0) = out.find(DESCRIPTION).map(|i| i + DESCRIPTION.len()) {
+        if let Some(len) = out[d0..].find('"') {
+            out.replace_range(d0..d0 + len, &esc(&report_view::page_description(report)));
+        }
+    }
     Ok(out)
 }
 
@@ -269,8 +283,8 @@ fn toc(out: &mut String, sections: &[Section]) {
     out.push_str("</ol>\n");
 }
 
-fn section(out: &mut String, s: &Section) {
-    let h = (usize::from(s.level) + 1).clamp(2, 6);
+fn section(out: &mut String, s: &Section, depth: usize) {
+    let h = report_view::heading_level(depth);
     let _ = writeln!(
         out,
         "<section id=\"{0}\" aria-labelledby=\"{0}-h\">\n<h{h} id=\"{0}-h\">{1}{2}</h{h}>",
@@ -298,7 +312,7 @@ fn section(out: &mut String, s: &Section) {
         out.push_str("</p>\n");
     }
     for c in &s.children {
-        section(out, c);
+        section(out, c, depth + 1);
     }
     out.push_str("</section>\n");
 }

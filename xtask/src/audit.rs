@@ -1,0 +1,136 @@
+//! Audits by tools no one here wrote, against the release build: Lighthouse's accessibility,
+//! best-practices and SEO categories (each must score 100) and pa11y with HTML_CodeSniffer at
+//! WCAG 2 AA (no error allowed), on the app page and on the page without JavaScript.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::{tool_path, tools_dir, Result};
+
+/// Chromium as root in a container, without the background connections this machine refuses.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+];
+
+/// The categories that must score 100 (performance belongs to `cargo xtask bench`).
+const CATEGORIES: &[&str] = &["accessibility", "best-practices", "seo"];
+
+pub fn audit(dist: &Path) -> Result {
+    let origin = super::serve::in_background(dist)?;
+    let mut failures = Vec::new();
+    for page in ["", "report.html"] {
+        let url = format!("{origin}{page}");
+        failures.extend(lighthouse(&url, page)?);
+        failures.extend(pa11y(&url)?);
+    }
+    if failures.is_empty() {
+        eprintln!("audit: Lighthouse 100/100/100 and pa11y clean on both pages");
+        Ok(())
+    } else {
+        Err(format!("audit failed:\n  {}", failures.join("\n  ")))
+    }
+}
+
+/// Lighthouse's scores for `url`; a failure per category under 100, naming its failed audits.
+fn lighthouse(url: &str, page: &str) -> Result<Vec<String>> {
+    let name = if page.is_empty() { "index" } else { "report" };
+    let out = super::root().join(format!("target/lighthouse-{name}.json"));
+    let out_arg = out.to_string_lossy().into_owned();
+    let cli = tools_dir().join("node_modules/lighthouse/cli/index.js");
+    let flags = format!("--chrome-flags={}", CHROMIUM_FLAGS.join(" "));
+    let categories = format!("--only-categories={}", CATEGORIES.join(","));
+    eprintln!("$ lighthouse {url} {categories}");
+    let status = Command::new("node")
+        .arg(&cli)
+        .args([url, &categories, &flags, "--output=json", "--quiet"])
+        .arg(format!("--output-path={out_arg}"))
+        .env("PATH", tool_path())
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .status()
+        .map_err(|e| format!("cannot start lighthouse: {e}"))?;
+    if !status.success() {
+        return Err(format!("lighthouse failed on {url} ({status})"));
+    }
+    let text = std::fs::read_to_string(&out).map_err(|e| format!("{out_arg}: {e}"))?;
+    let report: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{out_arg}: {e}"))?;
+    let mut failures = Vec::new();
+    for category in CATEGORIES {
+        let c = &report["categories"][category];
+        let score = c["score"].as_f64().unwrap_or(0.0);
+        eprintln!("lighthouse {url}: {category} {:.0}", score * 100.0);
+        if score < 1.0 {
+            let failed: Vec<String> = c["auditRefs"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r["id"].as_str())
+                .filter(|id| {
+                    let a = &report["audits"][id];
+                    a["score"].as_f64().is_some_and(|s| s < 1.0)
+                        && a["scoreDisplayMode"] != "informative"
+                })
+                .map(str::to_string)
+                .collect();
+            failures.push(format!(
+                "lighthouse {category} {:.0} on {url}: {} (details in {out_arg})",
+                score * 100.0,
+                failed.join(", ")
+            ));
+        }
+    }
+    Ok(failures)
+}
+
+/// pa11y's errors on `url` (HTML_CodeSniffer, WCAG2AA), one line each.
+fn pa11y(url: &str) -> Result<Vec<String>> {
+    let config = serde_json::json!({
+        "chromeLaunchConfig": { "executablePath": "/usr/bin/chromium", "args": CHROMIUM_FLAGS },
+        "standard": "WCAG2AA",
+        "runners": ["htmlcs"],
+        "timeout": 60000,
+        // The app replaces the first paint once the report is loaded: audit the app's view.
+        "wait": 2000
+    });
+    let config_path = super::root().join("target/pa11y.json");
+    std::fs::write(&config_path, config.to_string())
+        .map_err(|e| format!("{}: {e}", config_path.display()))?;
+    eprintln!("$ pa11y {url}");
+    let out = Command::new(tools_dir().join("node_modules/.bin/pa11y"))
+        .arg("--config")
+        .arg(&config_path)
+        .args(["--reporter", "json", url])
+        .env("PATH", tool_path())
+        .output()
+        .map_err(|e| format!("cannot start pa11y: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let issues: serde_json::Value = serde_json::from_str(text.trim()).map_err(|e| {
+        format!(
+            "pa11y gave no report on {url} ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
+    let failures: Vec<String> = issues
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["type"] == "error")
+        .map(|i| {
+            format!(
+                "pa11y {url}: {} ({} at {})",
+                i["message"].as_str().unwrap_or_default(),
+                i["code"].as_str().unwrap_or_default(),
+                i["selector"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    eprintln!("pa11y {url}: {} errors", failures.len());
+    Ok(failures)
+}
