@@ -1,6 +1,7 @@
 //! Audits by tools no one here wrote, against the release build: Lighthouse's accessibility,
 //! best-practices and SEO categories (each must score 100) and pa11y with HTML_CodeSniffer at
-//! WCAG 2 AA (no error allowed), on the app page and on the page without JavaScript.
+//! WCAG 2 AA (no error allowed), on the app page and on the page without JavaScript; and the
+//! W3C Nu HTML checker on both files as built (no error allowed).
 
 use std::path::Path;
 use std::process::Command;
@@ -24,14 +25,14 @@ const CATEGORIES: &[&str] = &["accessibility", "best-practices", "seo"];
 
 pub fn audit(dist: &Path) -> Result {
     let origin = super::serve::in_background(dist)?;
-    let mut failures = Vec::new();
+    let mut failures = nu_html_checker(dist)?;
     for page in ["", "report.html"] {
         let url = format!("{origin}{page}");
         failures.extend(lighthouse(&url, page)?);
         failures.extend(pa11y(&url)?);
     }
     if failures.is_empty() {
-        eprintln!("audit: Lighthouse 100/100/100 and pa11y clean on both pages");
+        eprintln!("audit: Nu HTML checker, Lighthouse 100/100/100 and pa11y clean on both pages");
         Ok(())
     } else {
         Err(format!("audit failed:\n  {}", failures.join("\n  ")))
@@ -132,5 +133,43 @@ fn pa11y(url: &str) -> Result<Vec<String>> {
         })
         .collect();
     eprintln!("pa11y {url}: {} errors", failures.len());
+    Ok(failures)
+}
+
+/// The Nu HTML checker's errors in index.html and report.html, one line each.
+fn nu_html_checker(dist: &Path) -> Result<Vec<String>> {
+    let jar = tools_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    eprintln!("$ java -jar vnu.jar --errors-only index.html report.html");
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "json"])
+        .arg(dist.join("index.html"))
+        .arg(dist.join("report.html"))
+        .output()
+        .map_err(|e| format!("cannot start java (run `cargo xtask setup`): {e}"))?;
+    // The checker writes its JSON report to stderr.
+    let text = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_str(text.trim())
+        .map_err(|e| format!("the Nu HTML checker gave no report ({e}): {text}"))?;
+    let failures: Vec<String> = report["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| {
+            format!(
+                "Nu HTML checker {}:{}: {}",
+                m["url"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default(),
+                m["lastLine"],
+                m["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    eprintln!("Nu HTML checker: {} errors", failures.len());
     Ok(failures)
 }

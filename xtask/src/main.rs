@@ -29,6 +29,8 @@ const NPM_TOOLS: &[(&str, &str)] = &[
     ("axe-core", "4.14.1"),
     ("lighthouse", "12.2.3"),
     ("pa11y", "9.1.1"),
+    // The W3C Nu HTML checker (runs on Debian's Java).
+    ("vnu-jar", "26.9.27"),
 ];
 /// Debian packages for the browser tests and for legible Chinese screenshots.
 const APT_PACKAGES: &[&str] = &[
@@ -36,6 +38,7 @@ const APT_PACKAGES: &[&str] = &[
     "chromium-driver",
     "firefox-esr",
     "fonts-noto-cjk",
+    "default-jre-headless",
 ];
 /// geckodriver drives Firefox; it is built from crates.io.
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -279,6 +282,7 @@ fn browser() -> Result {
     ]
     .iter()
     .any(|p| !Path::new(p).exists())
+        || tool_version("java").is_none() && !java_runs()
         || !Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
     if !missing {
         return Ok(());
@@ -287,6 +291,14 @@ fn browser() -> Result {
     let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
     args.extend_from_slice(APT_PACKAGES);
     run_env("apt-get", &args, &[("DEBIAN_FRONTEND", "noninteractive")])
+}
+
+/// `java -version` (it prints to stderr, so `tool_version` cannot tell).
+fn java_runs() -> bool {
+    Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn build_release() -> Result {
