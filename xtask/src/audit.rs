@@ -6,19 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::lighthouse::{self, CHROMIUM_FLAGS};
 use super::{tool_path, tools_dir, Result};
-
-/// Chromium as root in a container, without the background connections this machine refuses.
-const CHROMIUM_FLAGS: &[&str] = &[
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-];
 
 /// The categories that must score 100 (performance belongs to `cargo xtask bench`).
 const CATEGORIES: &[&str] = &["accessibility", "best-practices", "seo"];
@@ -44,30 +33,13 @@ fn lighthouse(url: &str, page: &str) -> Result<Vec<String>> {
     let name = if page.is_empty() { "index" } else { "report" };
     let out = super::root().join(format!("target/lighthouse-{name}.json"));
     let out_arg = out.to_string_lossy().into_owned();
-    let cli = tools_dir().join("node_modules/lighthouse/cli/index.js");
-    let flags = format!("--chrome-flags={}", CHROMIUM_FLAGS.join(" "));
-    let categories = format!("--only-categories={}", CATEGORIES.join(","));
-    eprintln!("$ lighthouse {url} {categories}");
-    let status = Command::new("node")
-        .arg(&cli)
-        .args([url, &categories, &flags, "--output=json", "--quiet"])
-        .arg(format!("--output-path={out_arg}"))
-        .env("PATH", tool_path())
-        .env("CHROME_PATH", "/usr/bin/chromium")
-        .status()
-        .map_err(|e| format!("cannot start lighthouse: {e}"))?;
-    if !status.success() {
-        return Err(format!("lighthouse failed on {url} ({status})"));
-    }
-    let text = std::fs::read_to_string(&out).map_err(|e| format!("{out_arg}: {e}"))?;
-    let report: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{out_arg}: {e}"))?;
+    let report = lighthouse::run(url, CATEGORIES, &out)?;
     let mut failures = Vec::new();
     for category in CATEGORIES {
         let c = &report["categories"][category];
-        let score = c["score"].as_f64().unwrap_or(0.0);
-        eprintln!("lighthouse {url}: {category} {:.0}", score * 100.0);
-        if score < 1.0 {
+        let score = lighthouse::score(&report, category);
+        eprintln!("lighthouse {url}: {category} {score:.0}");
+        if score < 100.0 {
             let failed: Vec<String> = c["auditRefs"]
                 .as_array()
                 .into_iter()
@@ -81,8 +53,7 @@ fn lighthouse(url: &str, page: &str) -> Result<Vec<String>> {
                 .map(str::to_string)
                 .collect();
             failures.push(format!(
-                "lighthouse {category} {:.0} on {url}: {} (details in {out_arg})",
-                score * 100.0,
+                "lighthouse {category} {score:.0} on {url}: {} (details in {out_arg})",
                 failed.join(", ")
             ));
         }

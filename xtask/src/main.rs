@@ -14,6 +14,7 @@ use std::time::Instant;
 mod audit;
 mod bench;
 mod csp;
+mod lighthouse;
 mod serve;
 mod sizes;
 
