@@ -196,7 +196,22 @@ fn cargo_install(krate: &str, bin: &str, version: &str, locked: bool) -> Result 
     if locked {
         args.push("--locked");
     }
-    run("cargo", &args)
+    // Tools are built once per machine: build them for build speed, not peak speed, and in one
+    // target directory so that the crates they share (tokio, serde, clap, ...) compile once.
+    let shared = root().join("target").join("tools");
+    let shared = shared.to_string_lossy().into_owned();
+    run_env(
+        "cargo",
+        &args,
+        &[
+            ("CARGO_TARGET_DIR", &shared),
+            ("CARGO_PROFILE_RELEASE_LTO", "false"),
+            ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+            ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "2"),
+            ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+            ("CARGO_PROFILE_RELEASE_INCREMENTAL", "false"),
+        ],
+    )
 }
 
 /// npm packages installed into `.tools/`: each skipped when its package.json has the version.
