@@ -279,7 +279,9 @@ mod tests {
 
     /// Records as `csv.DictReader` gives them: the first record names the columns, every later
     /// non-empty record is a dict; here the data rows are those before the blank line.
-    fn dict_rows(csv: &str) -> (Vec<String>, Vec<HashMap<String, String>>, Vec<Vec<String>>) {
+    type Record = HashMap<String, String>;
+
+    fn dict_rows(csv: &str) -> (Vec<String>, Vec<Record>, Vec<Vec<String>>) {
         let recs = parse_csv(csv.strip_prefix('\u{feff}').unwrap_or(csv));
         let header = recs[0].clone();
         let blank = recs
