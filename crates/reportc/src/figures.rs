@@ -15,13 +15,17 @@
 
 use std::borrow::Cow;
 
-use report_model::{Change, Direction, IndicatorKind, Measure, Status, TargetCompletion};
+use report_model::{
+    Change, Direction, IndicatorKind, Measure, Qualifier, Status, TargetCompletion,
+};
 
 use crate::naming;
 use crate::numbers::{
     ends_with_any, ends_with_at, is_cjk, is_digit, is_point, match_multiplier, match_unit,
     parse_raw, starts_with_at, string_of, UnitClass,
 };
+use crate::qualifiers;
+use crate::status;
 
 /// Why a number is not a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +52,9 @@ pub struct Token {
     pub class: Option<UnitClass>,
     pub number: f64,
     pub skip: Option<Skip>,
+    /// What the words around the number say about it (see [`crate::qualifiers`]); read for
+    /// figures only.
+    pub qualifiers: Vec<Qualifier>,
 }
 
 impl Token {
@@ -56,6 +63,7 @@ impl Token {
             raw: self.raw.clone(),
             number: self.number,
             unit: self.unit.to_string(),
+            qualifiers: self.qualifiers.clone(),
         }
     }
 
@@ -123,6 +131,7 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
                     class: Some(UnitClass::Percent),
                     number: 100.0,
                     skip: None,
+                    qualifiers: Vec::new(),
                 });
                 i += len;
                 continue;
@@ -141,7 +150,25 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
         i = tok.end.max(tok.num_end).max(i + 1);
         out.push(tok);
     }
+    for t in out.iter_mut().filter(|t| t.skip.is_none()) {
+        t.qualifiers = qualifiers_of(chars, t);
+    }
 }
+
+/// The qualifiers of a figure, searched back to the start of its clause.
+fn qualifiers_of(chars: &[char], t: &Token) -> Vec<Qualifier> {
+    let lo = t.start.saturating_sub(MAX_CLAUSE_LOOKBACK);
+    let clause_start = (lo..t.start)
+        .rev()
+        .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+        .map_or(lo, |k| k + 1);
+    let period = matches!(t.class, Some(UnitClass::Duration))
+        || matches!(&*t.unit, "年" | "个月" | "月" | "天" | "日");
+    qualifiers::read(chars, t.start, t.end, clause_start, &t.raw, period)
+}
+
+/// How far back a clause-wide qualifier (预计) is looked for, in chars.
+const MAX_CLAUSE_LOOKBACK: usize = 60;
 
 /// Reads the number starting at `i` (a digit) and decides whether it is a figure.
 fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> Token {
@@ -241,6 +268,7 @@ fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> T
         class,
         number,
         skip: None,
+        qualifiers: Vec::new(),
     };
     tok.skip = skip_reason(
         chars,
@@ -723,7 +751,11 @@ pub struct Extracted {
     pub baseline: Option<Measure>,
     pub change: Option<Change>,
     pub target: Option<TargetCompletion>,
+    /// A stated target level ("距离90%的目标").
+    pub goal: Option<Measure>,
     pub status: Status,
+    /// The words the status was read from; `None` iff unstated.
+    pub status_basis: Option<String>,
     /// For the report summary: the "done" and "total" counts as published.
     pub done: Option<Measure>,
     pub total: Option<Measure>,
@@ -742,24 +774,7 @@ impl Extracted {
     }
 }
 
-/// Words that mark a lagging item.
-pub const LAGGING: &[&str] = &[
-    "未能",
-    "滞后",
-    "未完成",
-    "未达到",
-    "未达标",
-    "未能完成",
-    "未能达到",
-    "落后于",
-];
-
-pub fn mentions_lagging(s: &[char]) -> bool {
-    (0..s.len()).any(|k| {
-        matches!(s.get(k), Some('滞' | '未' | '落'))
-            && LAGGING.iter().any(|w| starts_with_at(s, k, w))
-    })
-}
+pub use crate::status::{mentions_lagging, LAGGING};
 
 /// Context shared by all sentences of a report.
 #[derive(Debug, Default, Clone)]
@@ -971,13 +986,8 @@ pub fn extract_into(
             continue;
         }
         let role = roles.get(i).cloned().unwrap_or(Role::Value);
-        let lagging_clause = {
-            let cs = clause_start_of(tok.start);
-            let ce = (tok.end..chars.len())
-                .find(|&k| at(chars, k).is_some_and(is_clause_delim))
-                .unwrap_or(chars.len());
-            mentions_lagging(chars.get(cs..ce).unwrap_or(&[]))
-        };
+        // What the figure's clause (or a figure-less clause right after it) says of its status.
+        let stated = stated_status(chars, tok, &figs, &clause_start_of);
         match role {
             Role::BaselineOf(b) => {
                 if let Some(slot) = baseline_for.get_mut(b) {
@@ -1003,11 +1013,12 @@ pub fn extract_into(
                     .map(|e| e.name.as_str());
                 let name = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
                 let baseline = baseline_for.get(i).cloned().flatten();
-                let kind = match tok.class {
-                    _ if tok.is_percent() => IndicatorKind::Rate,
-                    Some(UnitClass::Points) => IndicatorKind::Change,
-                    _ => IndicatorKind::Quantity,
+                let kind = if tok.is_percent() {
+                    IndicatorKind::Share
+                } else {
+                    IndicatorKind::Level
                 };
+                let (status, status_basis) = status::combine(None, stated.clone());
                 out.push(Extracted {
                     name,
                     kind,
@@ -1015,11 +1026,9 @@ pub fn extract_into(
                     baseline,
                     change: None,
                     target: None,
-                    status: if lagging_clause {
-                        Status::Lagging
-                    } else {
-                        Status::NoTarget
-                    },
+                    goal: None,
+                    status,
+                    status_basis,
                     done: None,
                     total: None,
                     span: (tok.start, tok.end),
@@ -1060,6 +1069,7 @@ pub fn extract_into(
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
                     let direction = direction.unwrap_or_else(|| improve_direction(&name, None));
+                    let (status, status_basis) = status::combine(None, stated.clone());
                     out.push(Extracted {
                         name,
                         kind: IndicatorKind::Change,
@@ -1072,11 +1082,9 @@ pub fn extract_into(
                             amount: tok.measure(),
                         }),
                         target: None,
-                        status: if lagging_clause {
-                            Status::Lagging
-                        } else {
-                            Status::NoTarget
-                        },
+                        goal: None,
+                        status,
+                        status_basis,
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1103,7 +1111,11 @@ pub fn extract_into(
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
-                        e.status = status_of(&target);
+                        let words = stated
+                            .clone()
+                            .or_else(|| e.status_basis.clone().map(|b| (e.status, b)));
+                        (e.status, e.status_basis) =
+                            status::combine(status::from_target(&target), words);
                         e.kind = IndicatorKind::Completion;
                         e.target = Some(target);
                     }
@@ -1115,14 +1127,18 @@ pub fn extract_into(
                     if name.is_empty() {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
+                    let (status, status_basis) =
+                        status::combine(status::from_target(&target), stated.clone());
                     out.push(Extracted {
                         name,
                         kind: IndicatorKind::Completion,
                         value: Some(tok.measure()),
                         baseline: None,
                         change: None,
-                        status: status_of(&target),
+                        status,
+                        status_basis,
                         target: Some(target),
+                        goal: None,
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1158,14 +1174,29 @@ pub fn extract_into(
                 if !noun.is_empty() && !name.starts_with(&noun) && name.chars().count() <= 4 {
                     name = format!("{noun}{name}");
                 }
+                // A rate of items done ("45项任务中43项…完成率95.56%") is a share of the tasks,
+                // not completion of a stated target: only 目标/预算/计划 in its name make it one.
+                let of_target =
+                    ["目标", "预算", "计划"].iter().any(|w| name.contains(w)) && done_tok.is_none();
+                let (kind, target) = if of_target {
+                    (IndicatorKind::Completion, Some(target))
+                } else {
+                    (IndicatorKind::Share, None)
+                };
+                let (status, status_basis) = status::combine(
+                    target.as_ref().and_then(status::from_target),
+                    stated.clone(),
+                );
                 out.push(Extracted {
                     name,
-                    kind: IndicatorKind::Completion,
+                    kind,
                     value: Some(tok.measure()),
                     baseline: None,
                     change: None,
-                    status: status_of(&target),
-                    target: Some(target),
+                    status,
+                    status_basis,
+                    target,
+                    goal: None,
                     done: done_tok.map(|t| t.measure()),
                     total: total_tok.map(|t| t.measure()),
                     span: (tok.start, tok.end),
@@ -1233,16 +1264,34 @@ fn improve_direction(name: &str, value: Option<&Measure>) -> Direction {
     }
 }
 
-/// Status from a target completion percentage.
-pub fn status_of(t: &TargetCompletion) -> Status {
-    let p = t.percent.number;
-    if p > 100.0 {
-        Status::Exceeded
-    } else if p >= 100.0 {
-        Status::Met
-    } else {
-        Status::Lagging
+/// The status the figure's clause states, or a figure-less clause right after it
+/// ("道路大修86.15公里，超额完成年度任务").
+fn stated_status(
+    chars: &[char],
+    tok: &Token,
+    figs: &[&Token],
+    clause_start_of: &dyn Fn(usize) -> usize,
+) -> Option<(Status, String)> {
+    let clause_end = |from: usize| {
+        (from..chars.len())
+            .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+            .unwrap_or(chars.len())
+    };
+    let cs = clause_start_of(tok.start);
+    let ce = clause_end(tok.end);
+    if let Some(s) = status::stated(chars.get(cs..ce).unwrap_or(&[])) {
+        return Some(s);
     }
+    // The next clause, when it holds no figure and this figure ends its own clause.
+    let no_fig_after_in_clause = !figs.iter().any(|f| f.start > tok.end && f.start < ce);
+    if !no_fig_after_in_clause || ce >= chars.len() || at(chars, ce) == Some('。') {
+        return None;
+    }
+    let ne = clause_end(ce + 1);
+    if figs.iter().any(|f| f.start > ce && f.start < ne) {
+        return None;
+    }
+    status::stated(chars.get(ce + 1..ne).unwrap_or(&[]))
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ fn status_label(s: Status) -> &'static str {
         Status::Exceeded => "超额完成",
         Status::Met => "已完成",
         Status::Lagging => "滞后",
-        Status::NoTarget => "无目标",
+        Status::Unstated => "未说明",
     }
 }
 
@@ -86,7 +86,7 @@ fn status_class(s: Status) -> &'static str {
         Status::Exceeded => "status-exceeded",
         Status::Met => "status-met",
         Status::Lagging => "status-lagging",
-        Status::NoTarget => "status-none",
+        Status::Unstated => "status-none",
     }
 }
 
@@ -150,8 +150,14 @@ pub fn render_html_body(report: &Report) -> String {
 
     // Indicator table.
     let mut where_: HashMap<&str, String> = HashMap::new();
+    // The text each source range is sliced from: a paragraph's, or a heading's title.
+    let mut texts: HashMap<&str, &str> = HashMap::new();
     for s in report.sections_flat() {
         where_.insert(s.id.as_str(), format!("{}{}", numbering(s), s.title));
+        texts.insert(s.id.as_str(), s.title.as_str());
+        for p in &s.paragraphs {
+            texts.insert(p.id.as_str(), p.text.as_str());
+        }
     }
     let inds = report.indicators();
     out.push_str("<section id=\"indicators\" aria-labelledby=\"indicators-title\">\n");
@@ -179,7 +185,7 @@ pub fn render_html_body(report: &Report) -> String {
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for ind in inds {
-        row(&mut out, ind, &where_);
+        row(&mut out, ind, &where_, &texts);
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n</main>\n");
     out
@@ -303,7 +309,21 @@ fn section(out: &mut String, s: &Section) {
     out.push_str("</section>\n");
 }
 
-fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
+fn row(
+    out: &mut String,
+    ind: &Indicator,
+    where_: &HashMap<&str, String>,
+    texts: &HashMap<&str, &str>,
+) {
+    let from = ind
+        .source
+        .paragraph_id
+        .as_deref()
+        .unwrap_or(ind.section_id.as_str());
+    let sentence = texts
+        .get(from)
+        .and_then(|t| ind.source.slice(t))
+        .unwrap_or_default();
     let dash = "—".to_string();
     let value = ind
         .value
@@ -353,7 +373,7 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
         scls = status_class(ind.status),
         status = status_label(ind.status),
         href = esc(&href),
-        sentence = esc(&ind.source.sentence),
+        sentence = esc(sentence),
         label = esc(&label),
     );
 }
