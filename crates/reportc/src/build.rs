@@ -506,7 +506,9 @@ fn may_have_figures(text: &str) -> bool {
         x.is_ascii_digit()
             | (x == 0xEF) & (y == 0xBC) & (z.wrapping_sub(0x90) <= 9)
             | (x == 0xE7) & (y == 0x99) & (z == 0xBE)
-    })
+    }) || text.contains([
+        '第', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    ])
 }
 
 /// The paragraph's headline: a short lead sentence ending in 。 or ！, without figures or

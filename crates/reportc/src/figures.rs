@@ -19,12 +19,17 @@ use report_model::{
     Change, Direction, IndicatorKind, Measure, Qualifier, Status, TargetCompletion,
 };
 
+use crate::changes;
+use crate::cn_numerals;
+use crate::goals;
 use crate::naming;
 use crate::numbers::{
-    ends_with_any, ends_with_at, is_cjk, is_digit, is_point, match_multiplier, match_unit,
-    parse_raw, starts_with_at, string_of, UnitClass,
+    ends_with_any, ends_with_at, is_cjk, is_cn_numeral_char, is_digit, is_point, match_multiplier,
+    match_unit, parse_raw, starts_with_at, string_of, UnitClass,
 };
 use crate::qualifiers;
+use crate::ranks;
+use crate::respectively;
 use crate::status;
 
 /// Why a number is not a figure.
@@ -112,6 +117,8 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
     let n = chars.len();
     // Depth inside 《》〔〕【】[]: numbers there belong to titles and document numbers.
     let mut depth: u16 = 0;
+    // Depth inside “”: a Chinese numeral there names a slogan ("三公开").
+    let mut quotes: u16 = 0;
     let mut i = 0;
     while i < n {
         let c = at(chars, i).unwrap_or(' ');
@@ -136,6 +143,18 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
                 i += len;
                 continue;
             }
+        }
+        if (is_cn_numeral_char(c) || c == '两') && depth == 0 && quotes == 0 {
+            if let Some(tok) = cn_numerals::read(chars, i) {
+                i = tok.end;
+                out.push(tok);
+                continue;
+            }
+        }
+        match c {
+            '“' | '‘' => quotes = quotes.saturating_add(1),
+            '”' | '’' => quotes = quotes.saturating_sub(1),
+            _ => {}
         }
         if !is_digit(c) {
             match c {
@@ -497,8 +516,10 @@ const SHORT_VERBS: &[(&str, Direction)] = &[
 
 /// Figure roles.
 #[derive(Debug, Clone)]
-enum Role {
+pub(crate) enum Role {
     Value,
+    /// A stated target level, the goal of a neighbouring indicator.
+    Goal,
     /// Start of "由A提升至B": the baseline of the token at this index.
     BaselineOf(usize),
     Change {
@@ -682,6 +703,12 @@ fn roles(
     out.extend(figs.iter().map(|_| Role::Value));
     for (i, t) in figs.iter().enumerate() {
         let cs = clause_start_of(t.start);
+        if goals::is_goal(chars, t.start, t.end) {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Role::Goal;
+            }
+            continue;
+        }
         if let Some(r) = target_role(chars, t, cs) {
             if let Some(slot) = out.get_mut(i) {
                 *slot = r;
@@ -693,6 +720,19 @@ fn roles(
                 *slot = r;
             }
             continue;
+        }
+        if t.is_percent() || matches!(t.class, Some(UnitClass::Points)) {
+            let between = i > 0 && figs.get(i - 1).is_some_and(|p| p.start >= cs);
+            if let Some((at, d)) = changes::governing(chars, cs, t.start, t.end, between) {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Role::Change {
+                        phrase_start: at,
+                        basis: String::new(),
+                        direction: Some(d),
+                    };
+                }
+                continue;
+            }
         }
         // Baseline: "由A提升至B".
         if ends_with_any(
@@ -820,7 +860,10 @@ pub fn extract_into(
 ) {
     // This sentence's figures are `out[base..]`.
     let base = out.len();
-    if !chars.iter().any(|&c| is_digit(c) || c == '百') {
+    if !chars
+        .iter()
+        .any(|&c| is_digit(c) || c == '第' || c == '两' || is_cn_numeral_char(c))
+    {
         return;
     }
     tokenize_into(chars, &mut scratch.tokens);
@@ -838,6 +881,16 @@ pub fn extract_into(
         }
     }
     if figs.is_empty() {
+        // A rank in Chinese numerals may stand alone ("在全市…考核中位列第二").
+        if chars.contains(&'第') {
+            let clause_start_of = |p: usize| -> usize {
+                (0..p)
+                    .rev()
+                    .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+                    .map_or(0, |k| k + 1)
+            };
+            out.extend(ranks::extract(chars, &clause_start_of, ctx, &[]));
+        }
         return;
     }
     // Clause delimiters, ignoring those inside a number ("1,234").
@@ -863,7 +916,53 @@ pub fn extract_into(
     };
     let clause_of = |p: usize| -> usize { delims.iter().take_while(|&&d| d < p).count() };
     roles(chars, &figs, &clause_start_of, &mut scratch.roles);
-    let roles = &scratch.roles;
+    // 分别 groups: each member named by its own noun, with the role of the group's first
+    // figure; each figure of the clause after qualifies its own member.
+    let groups = respectively::groups(chars, &figs, &clause_start_of, ctx);
+    let mut grouped_roles;
+    let mut name_override: Vec<Option<String>> = Vec::new();
+    let mut attach_to_fig: Vec<Option<usize>> = Vec::new();
+    let roles: &[Role] = if groups.is_empty() {
+        &scratch.roles
+    } else {
+        grouped_roles = scratch.roles.clone();
+        name_override = vec![None; figs.len()];
+        attach_to_fig = vec![None; figs.len()];
+        for g in &groups {
+            let lead = g
+                .members
+                .first()
+                .and_then(|&m| grouped_roles.get(m))
+                .cloned();
+            for (k, (&m, noun)) in g.members.iter().zip(&g.nouns).enumerate() {
+                if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(m)) {
+                    if !matches!(r, Role::Value | Role::BaselineOf(_)) {
+                        *slot = r.clone();
+                    }
+                }
+                if let Some(slot) = name_override.get_mut(m) {
+                    *slot = Some(noun.clone());
+                }
+            }
+            let lead = g
+                .follow
+                .first()
+                .and_then(|&f| grouped_roles.get(f))
+                .cloned();
+            for (k, (&f, &m)) in g.follow.iter().zip(&g.members).enumerate() {
+                if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(f)) {
+                    *slot = r.clone();
+                }
+                if let Some(slot) = attach_to_fig.get_mut(f) {
+                    *slot = Some(m);
+                }
+            }
+        }
+        &grouped_roles
+    };
+    // Where each figure's indicator went in `out` (for 分别 pairs).
+    let mut out_index_of: Vec<Option<usize>> =
+        vec![None; if groups.is_empty() { 0 } else { figs.len() }];
 
     // Where names may start: after the previous figure or date in the clause.
     let cuts = || {
@@ -981,14 +1080,42 @@ pub fn extract_into(
         Vec::new()
     };
 
+    let mut pending_goal: Option<Measure> = None;
     for (i, tok) in figs.iter().enumerate() {
+        if let (Some(g), Some(e)) = (
+            pending_goal.as_ref(),
+            out.get_mut(base..).and_then(|m| m.last_mut()),
+        ) {
+            if e.goal.is_none() {
+                e.goal = Some(g.clone());
+                pending_goal = None;
+            }
+        }
         if consumed.get(i).copied().unwrap_or(false) {
             continue;
         }
         let role = roles.get(i).cloned().unwrap_or(Role::Value);
+        let own_name = name_override.get(i).cloned().flatten();
+        // A figure of the clause after a 分别 group qualifies its own member.
+        let forced = attach_to_fig
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|m| out_index_of.get(m).copied().flatten())
+            .map(|idx| (idx, tok.start));
+        if let Some(slot) = out_index_of.get_mut(i) {
+            *slot = Some(out.len());
+        }
         // What the figure's clause (or a figure-less clause right after it) says of its status.
         let stated = stated_status(chars, tok, &figs, &clause_start_of);
         match role {
+            Role::Goal => {
+                // The goal of the indicator before it in the sentence, or else of the next.
+                match out.get_mut(base..).and_then(|m| m.last_mut()) {
+                    Some(e) if e.goal.is_none() => e.goal = Some(tok.measure()),
+                    _ => pending_goal = Some(tok.measure()),
+                }
+            }
             Role::BaselineOf(b) => {
                 if let Some(slot) = baseline_for.get_mut(b) {
                     *slot = Some(tok.measure());
@@ -1011,7 +1138,14 @@ pub fn extract_into(
                     .get(base..)
                     .and_then(<[Extracted]>::last)
                     .map(|e| e.name.as_str());
-                let name = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
+                let name = own_name.unwrap_or_else(|| {
+                    let stop = figs
+                        .get(i + 1)
+                        .map_or(chars.len(), |n| n.start)
+                        .min(chars.len());
+                    let n = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
+                    naming::specific_name(chars, tok, n, prev_name, stop)
+                });
                 let baseline = baseline_for.get(i).cloned().flatten();
                 let kind = if tok.is_percent() {
                     IndicatorKind::Share
@@ -1045,9 +1179,10 @@ pub fn extract_into(
                     .unwrap_or(&[])
                     .iter()
                     .collect();
-                let attach_to = last.filter(|&(idx, fig_end)| {
-                    out.get(idx).is_some_and(|e| e.change.is_none())
-                        && qualifies(chars, fig_end, phrase_start, &clause_of)
+                let attach_to = forced.or_else(|| last).filter(|&(idx, fig_end)| {
+                    forced.is_some()
+                        || out.get(idx).is_some_and(|e| e.change.is_none())
+                            && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
@@ -1064,7 +1199,9 @@ pub fn extract_into(
                     last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
-                    let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
+                    let mut name = own_name
+                        .clone()
+                        .unwrap_or_else(|| naming::plain_name(chars, floor, phrase_start, ctx));
                     if name.is_empty() {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
@@ -1104,10 +1241,11 @@ pub fn extract_into(
                     done: None,
                     total: None,
                 };
-                let attach_to = last.filter(|&(idx, fig_end)| {
-                    out.get(idx)
-                        .is_some_and(|e| e.target.is_none() && e.kind != IndicatorKind::Completion)
-                        && qualifies(chars, fig_end, phrase_start, &clause_of)
+                let attach_to = forced.or_else(|| last).filter(|&(idx, fig_end)| {
+                    forced.is_some()
+                        || out.get(idx).is_some_and(|e| {
+                            e.target.is_none() && e.kind != IndicatorKind::Completion
+                        }) && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
@@ -1123,7 +1261,9 @@ pub fn extract_into(
                     last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
-                    let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
+                    let mut name = own_name
+                        .clone()
+                        .unwrap_or_else(|| naming::plain_name(chars, floor, phrase_start, ctx));
                     if name.is_empty() {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
@@ -1205,6 +1345,19 @@ pub fn extract_into(
             }
         }
     }
+    if let (Some(g), Some(e)) = (pending_goal, out.get_mut(base..).and_then(|m| m.last_mut())) {
+        if e.goal.is_none() {
+            e.goal = Some(g);
+        }
+    }
+    // Ranks ("排名第四", "均居全市第一"), in text order with the other figures.
+    let ranks = ranks::extract(chars, &clause_start_of, ctx, out.get(base..).unwrap_or(&[]));
+    if !ranks.is_empty() {
+        out.extend(ranks);
+        if let Some(mine) = out.get_mut(base..) {
+            mine.sort_by_key(|e| e.span.0);
+        }
+    }
     if let Some(mine) = out.get_mut(base..) {
         naming::disambiguate(mine);
     }
@@ -1279,7 +1432,21 @@ fn stated_status(
     };
     let cs = clause_start_of(tok.start);
     let ce = clause_end(tok.end);
-    if let Some(s) = status::stated(chars.get(cs..ce).unwrap_or(&[])) {
+    // Words between the neighbouring figures of the clause are this figure's
+    // ("完成率95.56%2项任务进度有所滞后": the 滞后 is the 2项's).
+    let lo = figs
+        .iter()
+        .filter(|f| f.end <= tok.start && f.end > cs)
+        .map(|f| f.end)
+        .max()
+        .unwrap_or(cs);
+    let hi = figs
+        .iter()
+        .filter(|f| f.start >= tok.end && f.start < ce)
+        .map(|f| f.start)
+        .min()
+        .unwrap_or(ce);
+    if let Some(s) = status::stated(chars.get(lo..hi).unwrap_or(&[])) {
         return Some(s);
     }
     // The next clause, when it holds no figure and this figure ends its own clause.

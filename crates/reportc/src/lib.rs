@@ -10,15 +10,20 @@
 //! [`curation`].
 
 pub mod build;
+pub mod changes;
+pub mod cn_numerals;
 pub mod curation;
 pub mod decode;
 pub mod figures;
+pub mod goals;
 pub mod html_in;
 pub mod ids;
 pub mod naming;
 pub mod numbers;
 pub mod qualifiers;
+pub mod ranks;
 pub mod render;
+pub mod respectively;
 pub mod segment;
 pub mod sentences;
 pub mod status;
