@@ -479,6 +479,122 @@ pub fn plain_name(chars: &[char], floor: usize, end: usize, ctx: &Context) -> St
     cap(clean(&raw, ctx).0.to_string())
 }
 
+/// Names that say nothing alone: the thing counted without what it did or what it is of.
+const BARE: &[&str] = &[
+    "单位",
+    "部门",
+    "机构",
+    "企业",
+    "决定",
+    "任务",
+    "项目",
+    "事项",
+    "人员",
+    "占比",
+    "比重",
+    "比例",
+    "任务进度",
+    "进度",
+    "情况",
+    "数量",
+];
+
+/// Verbs that open the predicate after a counted noun ("264个部门、机构开展…").
+const PREDICATE_VERBS: &[&str] = &[
+    "开展", "进行", "参加", "参与", "联合", "实施", "组织", "采取", "完成", "涉及",
+];
+
+/// Words dropped from a predicate that becomes part of a name.
+const PREDICATE_FILLERS: &[&str] = &[
+    "采取", "开展", "进行", "实施", "有所", "相对", "已经", "已", "均", "全部", "共同",
+];
+
+/// A bare generic name ("单位", "部门", "决定", "任务进度", "占比") made specific by the
+/// sentence: shares take the figure before ("高新技术企业占比"); an item of an enumeration
+/// takes the modifiers of the first item ("公开复议报告2篇、决定47个" → "公开复议决定"); a
+/// counted noun takes its predicate ("14家单位联合采取“双随机”抽查" → "联合抽查单位",
+/// "52个部门的行政执法衔接工作" → "行政执法衔接部门", "2项任务进度有所滞后" → "进度滞后任务").
+pub fn specific_name(
+    chars: &[char],
+    tok: &Token,
+    name: String,
+    prev_name: Option<&str>,
+    stop: usize,
+) -> String {
+    if !BARE.contains(&name.as_str()) {
+        return name;
+    }
+    let prev = prev_name.filter(|p| p.chars().count() >= 4 && !BARE.contains(p));
+    if matches!(name.as_str(), "占比" | "比重" | "比例") {
+        return prev.map_or(name.clone(), |p| join(p, &name));
+    }
+    let name_len = name.chars().count();
+    let name_start = tok.start.saturating_sub(name_len);
+    let enumerated = string_of(chars.get(name_start..tok.start).unwrap_or(&[])) == name
+        && name_start > 0
+        && chars.get(name_start - 1) == Some(&'、');
+    if enumerated {
+        if let Some(p) = prev {
+            let keep: String = p.chars().take(p.chars().count() - 2).collect();
+            return join(&keep, &name);
+        }
+    }
+    // The noun after the figure, then its predicate up to the clause end or next figure.
+    let head = name
+        .strip_suffix("进度")
+        .or_else(|| name.strip_suffix("情况"))
+        .filter(|h| !h.is_empty())
+        .unwrap_or(&name)
+        .to_string();
+    let mut k = tok.end;
+    if chars.get(k) == Some(&'的') {
+        k += 1;
+    }
+    if !starts_with_at(chars, k, &head) {
+        return name;
+    }
+    k += head.chars().count();
+    let mut noun = head;
+    // "部门、机构开展…": a short enumerated noun goes with the first.
+    if chars.get(k) == Some(&'、') {
+        let run = (k + 1..(k + 5).min(stop))
+            .find(|&j| PREDICATE_VERBS.iter().any(|v| starts_with_at(chars, j, v)));
+        if let Some(j) = run {
+            noun.push_str(&string_of(chars.get(k..j).unwrap_or(&[])));
+            k = j;
+        }
+    }
+    let mut pred = String::new();
+    let mut quoted = false;
+    for &c in chars.get(k..stop.max(k)).unwrap_or(&[]) {
+        match c {
+            '“' | '《' => quoted = true,
+            '”' | '》' => quoted = false,
+            '、' | '，' | ',' | '；' | '。' => break,
+            _ if !quoted => pred.push(c),
+            _ => {}
+        }
+    }
+    let mut p: &str = pred.strip_prefix('的').unwrap_or(&pred);
+    for w in ["工作", "方式", "任务"] {
+        p = p.strip_suffix(w).unwrap_or(p);
+    }
+    let mut p = p.to_string();
+    for w in PREDICATE_FILLERS {
+        p = p.replace(w, "");
+    }
+    if p.chars().count() < 2 || p.chars().count() > 14 {
+        return name;
+    }
+    cap(join(&p, &noun))
+}
+
+/// A noun phrase cleaned of subjects and link words ("我区全社会固定资产投资" →
+/// "全社会固定资产投资").
+pub fn clean_phrase(s: &str, ctx: &Context) -> String {
+    cap(clean(s, ctx).0.to_string())
+}
+
 /// A name from the phrase itself ("完成全年目标的120%" → "完成全年目标").
 pub fn phrase_name(raw: &str, num_raw: &str, unit: &str) -> String {
     let figure = format!("{num_raw}{unit}");
