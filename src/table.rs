@@ -291,7 +291,10 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
             </td>
             <td data-label="章节">{row.section_title.clone()}</td>
             <td class="num cell-value" data-label="数值">
-                <span class="figure-text" title=figure_title>{row.figure.clone()}</span>{rate}
+                // One grid item beside the card's label: the figure, and its bar under it.
+                <div class="value-body">
+                    <span class="figure-text" title=figure_title>{row.figure.clone()}</span>{rate}
+                </div>
             </td>
             <td class="num" class:cell-empty=no_baseline data-label="基期→数值">{baseline}</td>
             <td class="num" class:cell-empty=no_change data-label="变化">{change}</td>

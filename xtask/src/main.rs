@@ -385,6 +385,8 @@ fn test() -> Result {
             "first_paint",
             "--test",
             "large",
+            "--test",
+            "meaning",
             "--",
             "--test-threads=1",
             "--skip",
