@@ -146,7 +146,14 @@ async fn qualifiers_show_beside_their_numbers_in_the_table_and_the_tooltips() {
         .and_then(|i| i["id"].as_str().map(str::to_string))
         .expect("2000余人次");
     assert_eq!(figure_cell(&s, &more).await, "2000余人次");
-    screenshot(&s, "meaning-table-1280").await;
+    for word in ["约", "最高"] {
+        let (id, _) = qualified(word);
+        s.js(&format!(
+            "document.getElementById('{id}').scrollIntoView({{block: 'center'}}); return 1"
+        ))
+        .await;
+        screenshot(&s, &format!("meaning-table-1280-{}", id)).await;
+    }
 
     // The tooltips of the same figures in the text.
     for word in WORDS {
@@ -227,9 +234,7 @@ async fn on_a_narrow_screen_the_cards_keep_the_qualifiers() {
             ))
             .await;
         assert_eq!(fits, Value::Bool(true), "card {id} shows its whole figure");
-        if word == "约" {
-            screenshot(&s, &format!("meaning-cards-{width}")).await;
-        }
+        screenshot(&s, &format!("meaning-cards-{width}-{id}")).await;
     }
     // Nothing scrolls sideways; if something does, name what sticks out.
     let sideways = s
@@ -336,6 +341,12 @@ async fn completion_bars_share_one_scale() {
         .texts(".indicator-table td:nth-child(6) .bar-overflow-mark")
         .await;
     assert!(marks.iter().all(|m| m == "超100%") && marks.len() >= 3);
+    let first = by_percent("114.59");
+    s.js(&format!(
+        "document.getElementById('{first}').scrollIntoView({{block: 'start'}}); return 1"
+    ))
+    .await;
+    screenshot(&s, "meaning-bars-1280").await;
     s.close().await;
 }
 
@@ -551,5 +562,15 @@ async fn a_file_of_an_older_schema_gets_the_version_message_not_a_field_complain
         "{text}"
     );
     assert!(!text.contains("unknown field"), "{text}");
+    s.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore]
+async fn probe_column_widths() {
+    let (_server, s) = open(1280, 900, "").await;
+    let w = s.js("const t = document.querySelector('.indicator-table'); const wrap = document.querySelector('.table-wrap');
+        return [t.getBoundingClientRect().width, wrap.clientWidth, [...t.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().width))]").await;
+    eprintln!("PROBE {w}");
     s.close().await;
 }
