@@ -252,6 +252,8 @@ pub enum QualifierKind {
     MoreThan,
     /// 以下, 不超过, 以内, 至多: at most.
     AtMost,
+    /// 低于, 不足, 不到: less than (the strict bound; the counterpart of `MoreThan`).
+    LessThan,
     /// 预计, 预估: an estimate, not yet a final figure.
     Estimate,
     /// 最高, 峰值: the highest value reached, not the level at the end.

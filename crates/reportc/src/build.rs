@@ -652,7 +652,9 @@ fn summary_roles(ex: &Extracted) -> [bool; 4] {
             .is_some_and(|v| units.contains(&v.unit.as_str()))
     };
     [
-        ex.kind == IndicatorKind::Completion && (ex.done.is_some() || ex.name.contains("完成率")),
+        // A rate of tasks done is a share (not completion of a target) but still the summary's.
+        matches!(ex.kind, IndicatorKind::Completion | IndicatorKind::Share)
+            && (ex.done.is_some() || ex.name.contains("完成率")),
         ex.kind == IndicatorKind::Level
             && ex.status != Status::Lagging
             && unit_is(&["项"])

@@ -1,7 +1,7 @@
 //! Counts in Chinese numerals: "参加区政府常务会议两次", "完成三项改革".
 //!
 //! A Chinese numeral is a figure only as a count: followed by a counter (次, 项, 个, 家 …),
-//! not 一 alone (一批, 一次性, 一窗受理 are words), not an ordinal (第三), not in quotes
+//! not 二 alone (二次污染 is secondary pollution), not 一 alone (一批, 一次性, 一窗受理 are words), not an ordinal (第三), not in quotes
 //! ("三公开"), not running into another numeral ("三位一体"), not a slogan ("四个意识").
 //! `raw` keeps the published numeral; `number` is its value.
 
@@ -65,7 +65,8 @@ pub fn read(chars: &[char], i: usize) -> Option<Token> {
         e += 1;
     }
     let digits: String = chars.get(i..e)?.iter().collect();
-    if digits == "一" || digits.starts_with(['百', '千', '零', '〇']) {
+    // 一 alone is a word (一批, 一次性); 二 alone is "secondary" (二次污染): counts say 两.
+    if digits == "一" || digits == "二" || digits.starts_with(['百', '千', '零', '〇']) {
         return None;
     }
     let mut raw_end = e;

@@ -397,6 +397,21 @@ fn skip_reason(
     if prev_c == Some('第') {
         return Some(Skip::Other);
     }
+    // Numbers in names and references: "世界500强", "全国前10名", "详见附件1", "见表2".
+    if next == Some('强') && t.unit.is_empty() {
+        return Some(Skip::Other);
+    }
+    if prev_c == Some('前') && (t.unit.is_empty() || matches!(&*t.unit, "名" | "位")) {
+        return Some(Skip::Other);
+    }
+    // The scale of a score ("19.2分（满分20分）") is not a figure either.
+    if ends_with_any(chars, t.start, &["满分", "满分为"]).is_some() {
+        return Some(Skip::Other);
+    }
+    if t.unit.is_empty() && ends_with_any(chars, t.start, &["附件", "附表", "表", "图"]).is_some()
+    {
+        return Some(Skip::Other);
+    }
     // Codes and names: next to Latin letters or +, inside 《》〔〕.
     let latin = |c: Option<char>| {
         c.is_some_and(|c| {
@@ -1081,6 +1096,19 @@ pub fn extract_into(
     };
 
     let mut pending_goal: Option<Measure> = None;
+    // Goals are not figures of their own: "…为86%，距离92%的目标仍有差距" states the 86%'s status.
+    let status_figs_owned: Vec<&Token>;
+    let status_figs: &[&Token] = if roles.iter().any(|r| matches!(r, Role::Goal)) {
+        status_figs_owned = figs
+            .iter()
+            .zip(roles.iter())
+            .filter(|(_, r)| !matches!(r, Role::Goal))
+            .map(|(t, _)| *t)
+            .collect();
+        &status_figs_owned
+    } else {
+        &figs
+    };
     for (i, tok) in figs.iter().enumerate() {
         if let (Some(g), Some(e)) = (
             pending_goal.as_ref(),
@@ -1107,7 +1135,7 @@ pub fn extract_into(
             *slot = Some(out.len());
         }
         // What the figure's clause (or a figure-less clause right after it) says of its status.
-        let stated = stated_status(chars, tok, &figs, &clause_start_of);
+        let stated = stated_status(chars, tok, status_figs, &clause_start_of);
         match role {
             Role::Goal => {
                 // The goal of the indicator before it in the sentence, or else of the next.
@@ -1179,7 +1207,7 @@ pub fn extract_into(
                     .unwrap_or(&[])
                     .iter()
                     .collect();
-                let attach_to = forced.or_else(|| last).filter(|&(idx, fig_end)| {
+                let attach_to = forced.or(last).filter(|&(idx, fig_end)| {
                     forced.is_some()
                         || out.get(idx).is_some_and(|e| e.change.is_none())
                             && qualifies(chars, fig_end, phrase_start, &clause_of)
@@ -1202,7 +1230,8 @@ pub fn extract_into(
                     let mut name = own_name
                         .clone()
                         .unwrap_or_else(|| naming::plain_name(chars, floor, phrase_start, ctx));
-                    if name.is_empty() {
+                    // "全区压缩审批时限50%以上": the verb and its object name the change.
+                    if name.is_empty() || naming::is_weak(&name, ctx) {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
                     let direction = direction.unwrap_or_else(|| improve_direction(&name, None));
@@ -1241,7 +1270,7 @@ pub fn extract_into(
                     done: None,
                     total: None,
                 };
-                let attach_to = forced.or_else(|| last).filter(|&(idx, fig_end)| {
+                let attach_to = forced.or(last).filter(|&(idx, fig_end)| {
                     forced.is_some()
                         || out.get(idx).is_some_and(|e| {
                             e.target.is_none() && e.kind != IndicatorKind::Completion
@@ -1600,11 +1629,14 @@ mod tests {
     fn done_and_total_fold_into_the_completion_rate() {
         let e = ex("总体来看,45任务中,有43能够完成年初既定目标,完成率95.56%2项任务进度有所滞后,7个专项指标完成情况良好。");
         assert_eq!(e.len(), 3, "{e:#?}");
-        let t = e[0].target.as_ref();
-        assert_eq!(t.and_then(|t| t.done), Some(43));
-        assert_eq!(t.and_then(|t| t.total), Some(45));
+        // A share of the tasks done (for the summary), not completion of a stated target.
+        assert_eq!(e[0].kind, IndicatorKind::Share);
+        assert!(e[0].target.is_none());
+        assert_eq!(e[0].status, Status::Unstated);
+        assert_eq!(e[0].done.as_ref().map(|m| m.raw.as_str()), Some("43"));
+        assert_eq!(e[0].total.as_ref().map(|m| m.raw.as_str()), Some("45"));
         assert_eq!(e[0].name, "任务完成率");
         assert_eq!(e[1].status, Status::Lagging);
-        assert_eq!(e[2].status, Status::NoTarget);
+        assert_eq!(e[2].status, Status::Unstated);
     }
 }

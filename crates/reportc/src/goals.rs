@@ -10,7 +10,7 @@ pub fn is_goal(chars: &[char], start: usize, end: usize) -> bool {
     if chars.get(k) == Some(&'的') {
         k += 1;
     }
-    let after = ["目标", "年度目标", "全年目标", "预期目标"]
+    let after = ["目标", "年度目标", "全年目标", "预期目标", "控制目标"]
         .iter()
         .any(|w| starts_with_at(chars, k, w))
         && !["目标的", "目标任务的"]

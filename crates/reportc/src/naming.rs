@@ -124,6 +124,7 @@ const TRAILING: &[&str] = &[
     "总数为",
     "完成",
     "控制在",
+    "保持在",
 ];
 
 /// Names that only make sense with the thing they measure ("面积3087.2亩").
@@ -152,13 +153,14 @@ const GENERIC: &[&str] = &[
 const POST_STOP: &[&str] = &[
     "已经", "已", "均", "全部", "得到", "得以", "实现", "完成", "达到", "开展", "进行", "参加",
     "参与", "联合", "共同", "被", "将", "有所", "能够", "可以", "正在", "并", "获得", "位居",
-    "位列", "同比", "环比", "较", "占", "都", "也", "还", "正式", "到达", "未", "仍",
+    "位列", "同比", "环比", "较", "占", "都", "也", "还", "正式", "到达", "未", "仍", "进入",
+    "进度", "滞后",
 ];
 
 /// First chars of [`POST_STOP`], to skip the word list for most chars.
 const POST_STOP_FIRST: &[char] = &[
     '已', '均', '全', '得', '实', '完', '达', '开', '进', '参', '联', '共', '被', '将', '有', '能',
-    '可', '正', '并', '获', '位', '同', '环', '较', '占', '都', '也', '还', '到', '未', '仍',
+    '可', '正', '并', '获', '位', '同', '环', '较', '占', '都', '也', '还', '到', '未', '仍', '滞',
 ];
 
 type WordTable = std::collections::HashMap<
@@ -423,7 +425,7 @@ pub fn value_name(
     let generic = GENERIC.contains(&pre);
     let name = if post.is_empty() {
         match prev_name {
-            Some(p) if generic && !p.is_empty() => join(p, pre),
+            Some(p) if generic && !p.is_empty() => join(&subject_of(p), pre),
             _ => pre.to_string(),
         }
     } else {
@@ -521,12 +523,14 @@ pub fn specific_name(
     prev_name: Option<&str>,
     stop: usize,
 ) -> String {
-    if !BARE.contains(&name.as_str()) {
+    let share = name.starts_with('占') && ["比重", "比例", "比"].iter().any(|w| name.ends_with(w));
+    if !BARE.contains(&name.as_str()) && !share {
         return name;
     }
     let prev = prev_name.filter(|p| p.chars().count() >= 4 && !BARE.contains(p));
-    if matches!(name.as_str(), "占比" | "比重" | "比例") {
-        return prev.map_or(name.clone(), |p| join(p, &name));
+    if ["占比", "比重", "比例"].iter().any(|w| name.ends_with(w)) {
+        // "…总数达到1.2万家，占全市比重超过40%": the share of the thing counted before.
+        return prev.map_or(name.clone(), |p| join(&subject_of(p), &name));
     }
     let name_len = name.chars().count();
     let name_start = tok.start.saturating_sub(name_len);
@@ -587,6 +591,22 @@ pub fn specific_name(
         return name;
     }
     cap(join(&p, &noun))
+}
+
+/// What a name counts, without 新增 or a trailing 总数 ("新增国家高新技术企业总数" →
+/// "国家高新技术企业"): a total or a share is of all of them, not of the new ones.
+fn subject_of(name: &str) -> String {
+    let s = name.strip_prefix("新增").unwrap_or(name);
+    let s = ["总数", "总量", "总额"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s);
+    s.to_string()
+}
+
+/// Is `name` only a subject or weak verb ("全区", "我区"), no name on its own?
+pub fn is_weak(name: &str, ctx: &Context) -> bool {
+    LEADING.contains(&name) || ctx.district.iter().any(|d| d == name)
 }
 
 /// A noun phrase cleaned of subjects and link words ("我区全社会固定资产投资" →
@@ -721,7 +741,7 @@ mod tests {
         );
         assert_eq!(
             names("公开复议报告2篇、决定47个、典型案例16件。"),
-            vec!["公开复议报告", "决定", "典型案例"]
+            vec!["公开复议报告", "公开复议决定", "典型案例"]
         );
         assert_eq!(names("通州区全年接诉15.4万件。"), vec!["接诉"]);
         assert_eq!(

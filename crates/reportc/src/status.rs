@@ -67,12 +67,15 @@ const MODIFIERS: &[&str] = &[
     "进度", "进展", "有所", "相对", "较为", "明显", "仍然", "仍", "严重", "略有", "均", "全部",
 ];
 
-/// The first of `words` at any position of `clause`: (start, word).
+/// The first of `words` at any position of `clause`: (start, word). A word that runs on into
+/// 率 names a rate ("按期完成率100%"), not a status.
 fn find_word(clause: &[char], words: &[&'static str]) -> Option<(usize, &'static str)> {
     (0..clause.len()).find_map(|k| {
         words
             .iter()
-            .find(|w| starts_with_at(clause, k, w))
+            .find(|w| {
+                starts_with_at(clause, k, w) && clause.get(k + w.chars().count()) != Some(&'率')
+            })
             .map(|w| (k, *w))
     })
 }

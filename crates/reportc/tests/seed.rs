@@ -345,7 +345,11 @@ fn lagging_items_are_heading_indicators() {
         assert_eq!(ind.name, name);
         assert_eq!(ind.source.paragraph_id, None);
         assert_eq!(sentence_of(&r, ind), title);
-        assert_eq!(ind.status_basis.as_deref(), Some("相对滞后"));
+        let basis = ind.status_basis.as_deref().unwrap_or_default();
+        assert!(
+            basis.ends_with("相对滞后") && title.contains(basis),
+            "{basis}"
+        );
         assert_eq!(
             (ind.source.start, ind.source.end),
             (0, title.chars().count() as u32)
@@ -361,12 +365,12 @@ fn every_figure_is_copied_exactly() {
     assert_exact_copies(&seed_report());
 }
 
-/// 92 indicators today (90 figures + 2 lagging items); the range leaves room for small
-/// heuristic changes, not for losing or inventing a sentence's worth of figures.
+/// 99 indicators today (91 figures, 6 ranks, 2 lagging items); the range leaves room for
+/// small heuristic changes, not for losing or inventing a sentence's worth of figures.
 #[test]
 fn indicator_count_is_in_range() {
     let n = seed_report().indicators().len();
-    assert!((88..=96).contains(&n), "{n} indicators");
+    assert!((95..=103).contains(&n), "{n} indicators");
 }
 
 #[test]
