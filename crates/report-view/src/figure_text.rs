@@ -283,6 +283,14 @@ mod tests {
             measure_text(&mq("3", "万人", &[(AtMost, "不超过", Before)])),
             "不超过 3万人"
         );
+        assert_eq!(
+            measure_text(&mq("5", "%", &[(LessThan, "不足", Before)])),
+            "不足 5%"
+        );
+        assert_eq!(
+            measure_text(&mq("30", "微克/立方米", &[(LessThan, "以下", After)])),
+            "30微克/立方米以下"
+        );
         // Within: the word is part of the published number, shown once.
         assert_eq!(
             measure_text(&mq("2000余", "人次", &[(MoreThan, "余", Within)])),
