@@ -58,25 +58,23 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
         json_parse(&text).map_err(|e| format!("报告数据格式有误（{url}）：{}", js_message(&e)))?;
     // The version first: an older (or newer) file gets the publisher's message, not a complaint
     // about a field this version does not know.
-    check_schema_version(&schema_version(&value)).map_err(|e| format!("{e}（{url}）"))?;
+    let version = schema_version(&value)
+        .ok_or_else(|| format!("报告数据格式有误（{url}）：不是带 schema_version 的报告对象"))?;
+    check_schema_version(&version).map_err(|e| format!("{e}（{url}）"))?;
     let report: Report =
         de::from_value(value).map_err(|e| format!("报告数据格式有误（{url}）：{}", e.0))?;
     Ok(report)
 }
 
-/// The `schema_version` of a parsed report, as text; "未注明" (not stated) when it is missing
-/// or not a string, which [`check_schema_version`] then refuses with its message.
-fn schema_version(value: &JsValue) -> String {
-    let found = if value.is_object() {
-        js_sys::Reflect::get(value, &JsValue::from_str("schema_version"))
-            .ok()
-            .and_then(|v| v.as_string())
-    } else {
-        None
-    };
-    found
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "未注明".to_string())
+/// The `schema_version` of a parsed report, as text; `None` when the value is not an object
+/// or has no such string (then it is no report at all, old or new).
+fn schema_version(value: &JsValue) -> Option<String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    js_sys::Reflect::get(value, &JsValue::from_str("schema_version"))
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// `value.toString()`: "TypeError: Failed to fetch" for an error.
