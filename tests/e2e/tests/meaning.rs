@@ -564,13 +564,3 @@ async fn a_file_of_an_older_schema_gets_the_version_message_not_a_field_complain
     assert!(!text.contains("unknown field"), "{text}");
     s.close().await;
 }
-
-#[tokio::test(flavor = "current_thread")]
-#[ignore]
-async fn probe_column_widths() {
-    let (_server, s) = open(1280, 900, "").await;
-    let w = s.js("const t = document.querySelector('.indicator-table'); const wrap = document.querySelector('.table-wrap');
-        return [t.getBoundingClientRect().width, wrap.clientWidth, [...t.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().width))]").await;
-    eprintln!("PROBE {w}");
-    s.close().await;
-}
