@@ -64,9 +64,11 @@ pub fn read(chars: &[char], i: usize) -> Option<Token> {
     while chars.get(e).is_some_and(|&c| is_cn_digit(c)) && e - i < 6 {
         e += 1;
     }
-    let digits: String = chars.get(i..e)?.iter().collect();
     // 一 alone is a word (一批, 一次性); 二 alone is "secondary" (二次污染): counts say 两.
-    if digits == "一" || digits == "二" || digits.starts_with(['百', '千', '零', '〇']) {
+    // (Checked on the chars, before anything is allocated: 一 is everywhere.)
+    let first = chars.get(i).copied()?;
+    if (e - i == 1 && matches!(first, '一' | '二')) || matches!(first, '百' | '千' | '零' | '〇')
+    {
         return None;
     }
     let mut raw_end = e;
@@ -77,6 +79,7 @@ pub fn read(chars: &[char], i: usize) -> Option<Token> {
     if !matches!(class, UnitClass::Counter) || !is_count_unit(unit) {
         return None;
     }
+    let digits: String = chars.get(i..e)?.iter().collect();
     let end = raw_end + len;
     // "三位一体", "一对一": numerals on both sides are a word.
     if chars.get(end).is_some_and(|&c| is_cn_digit(c)) {

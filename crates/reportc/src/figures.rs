@@ -875,10 +875,13 @@ pub fn extract_into(
 ) {
     // This sentence's figures are `out[base..]`.
     let base = out.len();
-    if !chars
-        .iter()
-        .any(|&c| is_digit(c) || c == '第' || c == '两' || is_cn_numeral_char(c))
-    {
+    if !chars.iter().any(|&c| {
+        is_digit(c)
+            || matches!(
+                c,
+                '百' | '第' | '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    }) {
         return;
     }
     tokenize_into(chars, &mut scratch.tokens);

@@ -68,6 +68,12 @@ pub fn read(
     let mut k = start;
     let mut before: Vec<Qualifier> = Vec::new();
     for _ in 0..4 {
+        // Most numbers have no qualifier: look the words up only after a char that ends one.
+        let last = k.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        if !last.is_some_and(|c| "约近于少过逾多高值低计估足到为达是了在".contains(c))
+        {
+            break;
+        }
         let mut p = k;
         for l in LINKS {
             if let Some(n) = ends_with_at(chars, p, l) {
@@ -104,7 +110,10 @@ pub fn read(
     // 预计 earlier in the clause, not already read next to the number.
     if !before.iter().any(|q| q.kind == QualifierKind::Estimate) {
         let lo = clause_start.min(k);
-        if let Some(w) = (lo..k).find_map(|j| ESTIMATE.iter().find(|w| starts_with_at(chars, j, w)))
+        let has_yu = chars.get(lo..k).is_some_and(|c| c.contains(&'预'));
+        if let Some(w) = (lo..k)
+            .filter(|_| has_yu)
+            .find_map(|j| ESTIMATE.iter().find(|w| starts_with_at(chars, j, w)))
         {
             before.push(Qualifier {
                 kind: QualifierKind::Estimate,

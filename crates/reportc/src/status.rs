@@ -71,6 +71,28 @@ const MODIFIERS: &[&str] = &[
 /// 率 names a rate ("按期完成率100%"), not a status.
 fn find_word(clause: &[char], words: &[&'static str]) -> Option<(usize, &'static str)> {
     (0..clause.len()).find_map(|k| {
+        // Only chars that start a status word are looked up (most are not).
+        let c = clause.get(k).copied()?;
+        if !matches!(
+            c,
+            '未' | '滞'
+                | '落'
+                | '仍'
+                | '存'
+                | '差'
+                | '进'
+                | '超'
+                | '全'
+                | '如'
+                | '按'
+                | '顺'
+                | '完'
+                | '达'
+                | '实'
+                | '目'
+        ) {
+            return None;
+        }
         words
             .iter()
             .find(|w| {
@@ -159,6 +181,14 @@ mod tests {
     fn st(s: &str) -> Option<(Status, String)> {
         let c: Vec<char> = s.chars().collect();
         stated(&c)
+    }
+
+    #[test]
+    fn every_status_word_starts_with_a_looked_up_char() {
+        for w in LAGGING.iter().chain(EXCEEDED).chain(MET) {
+            let c: Vec<char> = w.chars().collect();
+            assert!(find_word(&c, &[w]).is_some(), "{w}");
+        }
     }
 
     #[test]
