@@ -3,7 +3,7 @@
 //! The browser parses the JSON (`JSON.parse`), and [`de`] reads the resulting JavaScript value
 //! into the typed [`Report`] with the model's own serde rules: the page ships no JSON parser.
 
-use report_model::Report;
+use report_model::{check_schema_version, Report};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,18 +54,27 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
         Err(e) => Err(e),
     }
     .map_err(|e| format!("报告数据读取中断（{url}）：{}", js_text(&e)))?;
-    let report: Report = json_parse(&text)
-        .map_err(|e| js_message(&e))
-        .and_then(|value| de::from_value(value).map_err(|e| e.0))
-        .map_err(|e| format!("报告数据格式有误（{url}）：{e}"))?;
-    if report.schema_version != report_model::SCHEMA_VERSION {
-        return Err(format!(
-            "报告数据版本 {} 与本页面（{}）不兼容",
-            report.schema_version,
-            report_model::SCHEMA_VERSION
-        ));
-    }
+    let value =
+        json_parse(&text).map_err(|e| format!("报告数据格式有误（{url}）：{}", js_message(&e)))?;
+    // The version first: an older (or newer) file gets the publisher's message, not a complaint
+    // about a field this version does not know.
+    let version = schema_version(&value)
+        .ok_or_else(|| format!("报告数据格式有误（{url}）：不是带 schema_version 的报告对象"))?;
+    check_schema_version(&version).map_err(|e| format!("{e}（{url}）"))?;
+    let report: Report =
+        de::from_value(value).map_err(|e| format!("报告数据格式有误（{url}）：{}", e.0))?;
     Ok(report)
+}
+
+/// The `schema_version` of a parsed report, as text; `None` when the value is not an object
+/// or has no such string (then it is no report at all, old or new).
+fn schema_version(value: &JsValue) -> Option<String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    js_sys::Reflect::get(value, &JsValue::from_str("schema_version"))
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// `value.toString()`: "TypeError: Failed to fetch" for an error.

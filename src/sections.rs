@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use report_model::{Paragraph, Report, Section};
-use report_view::labels::status_label;
 use report_view::marks::{paragraph_runs, Run};
 use report_view::FIGURE_PREFIX;
 
@@ -212,21 +211,9 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
     let show2 = show.clone();
     let hide = move || state.tip.set(None);
     // One text node, a line per detail (`white-space: pre-line`): a large report has
-    // thousands of these tooltips.
-    let mut details = Vec::new();
-    if let Some(v) = &indicator.value {
-        details.push(format!("数值：{}", v.display()));
-    }
-    if let Some(b) = &indicator.baseline {
-        details.push(format!("基期：{}", b.display()));
-    }
-    if let Some(c) = &indicator.change {
-        details.push(format!("变化：{}", c.raw));
-    }
-    if let Some(t) = &indicator.target {
-        details.push(format!("目标：{}", t.raw));
-    }
-    details.push(format!("状态：{}", status_label(indicator.status)));
+    // thousands of these tooltips. The lines are made in `report_view::figure_text`, with the
+    // figure's qualifier words, a change with its direction, a completion only for a completion.
+    let details = report_view::figure_text::details(&indicator);
     view! {
         <span class="figure-wrap" on:mouseenter=move |_| show() on:mouseleave=move |_| hide()>
             <a class="figure" id=format!("{FIGURE_PREFIX}{id}") href=format!("#{id}")

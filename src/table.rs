@@ -4,38 +4,29 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use report_model::{IndicatorKind, Status};
+use report_view::filter::{kind_options, status_options};
 use report_view::labels::{
     kind_label, result_count_announcement, sort_announcement, sort_key_label, status_label,
+    with_count, ALL_KINDS, ALL_SECTIONS, ALL_STATUSES,
 };
 use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
 use report_view::{
-    completion_bar, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir, SortKey, ViewState,
-    FIGURE_PREFIX,
+    completion_bar, completion_scale, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir,
+    SortKey, ViewState, FIGURE_PREFIX,
 };
 
 use crate::browser;
 use crate::page::{PageState, PAGE_SIZE};
 use crate::widgets::{ProgressBar, StatusBadge};
 
-const STATUSES: [Status; 4] = [
-    Status::Exceeded,
-    Status::Met,
-    Status::Lagging,
-    Status::NoTarget,
-];
-const KINDS: [IndicatorKind; 5] = [
-    IndicatorKind::Quantity,
-    IndicatorKind::Rate,
-    IndicatorKind::Completion,
-    IndicatorKind::Change,
-    IndicatorKind::Qualitative,
-];
-
 #[component]
 pub fn IndicatorTable() -> impl IntoView {
     let state = expect_context::<PageState>();
     let rows = state.rows.get_value();
     let total = rows.len();
+    // One scale for the whole 目标完成 column, over all rows: a bar keeps its length while the
+    // reader filters.
+    let scale = completion_scale(&rows);
     let visible = {
         let rows = rows.clone();
         Memo::new(move |_| state.view.with(|v| v.visible_rows(&rows)))
@@ -88,7 +79,7 @@ pub fn IndicatorTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=shown key=|i| *i let:i>
-                            <IndicatorRowView row=rows[i].clone()/>
+                            <IndicatorRowView row=rows[i].clone() scale/>
                         </For>
                     </tbody>
                 </table>
@@ -104,6 +95,13 @@ pub fn IndicatorTable() -> impl IntoView {
 fn Filters() -> impl IntoView {
     let state = expect_context::<PageState>();
     let sections = state.report.with_value(|r| report_view::section_options(r));
+    let rows = state.rows.get_value();
+    let (kind_now, status_now) = state
+        .view
+        .with_untracked(|v| (v.filter.kind, v.filter.status));
+    // Each option with the rows it gives; none that gives no row (unless a link chose it).
+    let kinds: Vec<(IndicatorKind, usize)> = kind_options(&rows, kind_now);
+    let statuses: Vec<(Status, usize)> = status_options(&rows, status_now);
     let on_query = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         state.update_view(true, |v| v.filter.query = value);
@@ -131,17 +129,25 @@ fn Filters() -> impl IntoView {
     };
     let value_of = |f: fn(&ViewState) -> String| Signal::derive(move || state.view.with(f));
     let all = |label: &str| (String::new(), label.to_string());
-    let section_options = std::iter::once(all("全部章节"))
+    let section_options = std::iter::once(all(ALL_SECTIONS))
         .chain(sections.into_iter().map(|s| {
             let indent = "\u{3000}".repeat(s.depth);
             (s.id, format!("{indent}{}", s.label))
         }))
         .collect();
-    let status_options = std::iter::once(all("全部状态"))
-        .chain(STATUSES.map(|s| (status_token(s).into(), status_label(s).into())))
+    let status_menu = std::iter::once(all(ALL_STATUSES))
+        .chain(
+            statuses
+                .into_iter()
+                .map(|(s, n)| (status_token(s).into(), with_count(status_label(s), n))),
+        )
         .collect();
-    let kind_options = std::iter::once(all("全部类型"))
-        .chain(KINDS.map(|k| (kind_token(k).into(), kind_label(k).into())))
+    let kind_menu = std::iter::once(all(ALL_KINDS))
+        .chain(
+            kinds
+                .into_iter()
+                .map(|(k, n)| (kind_token(k).into(), with_count(kind_label(k), n))),
+        )
         .collect();
     let sort_options = SortKey::ALL
         .into_iter()
@@ -167,10 +173,10 @@ fn Filters() -> impl IntoView {
             <button type="submit" class="secondary search-submit">"查看结果"</button>
             <Menu label="章节" id="filter-section" options=section_options
                 value=value_of(|v| v.filter.section.clone().unwrap_or_default()) on_pick=on_section/>
-            <Menu label="状态" id="filter-status" options=status_options
+            <Menu label="状态" id="filter-status" options=status_menu
                 value=value_of(|v| v.filter.status.map(status_token).unwrap_or_default().into())
                 on_pick=on_status/>
-            <Menu label="类型" id="filter-kind" options=kind_options
+            <Menu label="类型" id="filter-kind" options=kind_menu
                 value=value_of(|v| v.filter.kind.map(kind_token).unwrap_or_default().into())
                 on_pick=on_kind/>
             // Phones hide the column headers; this menu keeps sorting reachable there.
@@ -229,41 +235,49 @@ fn SortHeader(key: SortKey) -> impl IntoView {
     }
 }
 
-/// One indicator. The row's id is the indicator id, so `…#<id>` links land on it.
+/// One indicator. The row's id is the indicator id, so `…#<id>` links land on it. Every figure
+/// text comes from `report_view::figure_text` (through the row), with its qualifier words.
 #[component]
-fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
+fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
     let state = expect_context::<PageState>();
     let id = row.id.clone();
     let is_target = {
         let id = id.clone();
         move || state.is_target(&id)
     };
+    // The lagging look only for what the text calls lagging.
     let lagging = row.status == Status::Lagging;
-    let completion = completion_bar(&row).map(|bar| {
-        let shown = row.completion_display.clone().unwrap_or_default();
+    let completion = completion_bar(&row, scale).map(|bar| {
+        let shown = row.completion_text.clone().unwrap_or_default();
         let label = format!("{}：目标完成", row.name);
         view! { <ProgressBar bar shown lagging label/> }
     });
     let rate = rate_bar(&row).map(|bar| {
-        let shown = row.value_display.clone();
-        let label = format!("{}：比率", row.name);
+        let shown = row.value_text.clone();
+        let label = format!("{}：{}", row.name, kind_label(row.kind));
         view! { <ProgressBar bar shown lagging label/> }
     });
-    let baseline = row.baseline_display.clone().map(|b| {
-        view! { <span class="baseline">{b}" → "{row.value_display.clone()}</span> }
+    let baseline = row.baseline_text.clone().map(|b| {
+        view! { <span class="baseline">{b}" → "{row.value_text.clone()}</span> }
     });
-    let change = row.change.clone().map(|c| {
-        // Percentage points and percent are different things: different class and wording.
-        let (class, hint) = match c.unit {
-            ChangeUnit::PercentagePoints => ("change-pp", "（百分点）"),
-            ChangeUnit::Percent => ("change-pct", "（百分比）"),
-            ChangeUnit::Other(_) => ("change-other", ""),
-        };
-        view! {
-            <span class=class title=c.phrase.clone()>{c.display_with_basis()}</span>
-            <span class="visually-hidden">{hint}{c.phrase.clone()}</span>
-        }
-    });
+    // A change indicator's change is its figure (the 数值 column): not shown twice.
+    let change = row
+        .change
+        .clone()
+        .filter(|_| row.kind != IndicatorKind::Change)
+        .map(|c| {
+            // Percentage points and percent are different things: different class and wording.
+            let (class, hint) = match c.unit {
+                ChangeUnit::PercentagePoints => ("change-pp", "（百分点）"),
+                ChangeUnit::Percent => ("change-pct", "（百分比）"),
+                ChangeUnit::Other(_) => ("change-other", ""),
+            };
+            view! {
+                <span class=class title=c.phrase.clone()>{c.text.clone()}</span>
+                <span class="visually-hidden">{hint}{c.phrase.clone()}</span>
+            }
+        });
+    let figure_title = row.change.as_ref().map(|c| c.phrase.clone());
     // Empty cells are left out of the phone cards rather than shown as bare labels.
     let (no_baseline, no_change, no_completion) =
         (baseline.is_none(), change.is_none(), completion.is_none());
@@ -275,16 +289,21 @@ fn IndicatorRowView(row: IndicatorRow) -> impl IntoView {
         format!("#{}", row.section_id)
     };
     view! {
-        <tr id=id.clone() tabindex="-1" class:is-target=is_target>
+        <tr id=id.clone() tabindex="-1" class:is-target=is_target class:row-lagging=lagging>
             <td class="cell-name" data-label="指标">
                 <strong>{row.name.clone()}</strong>
                 " "<span class="kind">{kind_label(row.kind)}</span>
             </td>
             <td data-label="章节">{row.section_title.clone()}</td>
-            <td class="num" data-label="数值">{row.value_display.clone()}{rate}</td>
+            <td class="num cell-value" data-label="数值">
+                // One grid item beside the card's label: the figure, and its bar under it.
+                <div class="value-body">
+                    <span class="figure-text" title=figure_title>{row.figure.clone()}</span>{rate}
+                </div>
+            </td>
             <td class="num" class:cell-empty=no_baseline data-label="基期→数值">{baseline}</td>
             <td class="num" class:cell-empty=no_change data-label="变化">{change}</td>
-            <td class:cell-empty=no_completion data-label="目标完成">{completion}</td>
+            <td class="cell-completion" class:cell-empty=no_completion data-label="目标完成">{completion}</td>
             <td data-label="状态"><StatusBadge status=row.status/></td>
             <td data-label="来源">
                 <div class="row-actions">

@@ -14,8 +14,9 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
     view! { <span class=class>{status_label(status)}</span> }
 }
 
-/// An accessible progress bar. A value over the maximum fills the track and shows a visible
-/// overflow mark; the true figure is always in `aria-valuetext` and printed beside the bar.
+/// An accessible progress bar on a track of fixed width (one column, one scale: the same percent
+/// is the same length in every row). A value over 100 % shows a visible overflow mark; the
+/// true figure is always in `aria-valuetext` and printed beside the bar.
 #[component]
 pub fn ProgressBar(
     bar: BarView,
@@ -28,6 +29,9 @@ pub fn ProgressBar(
     if bar.overflow {
         class.push_str(" bar-overflow");
     }
+    if bar.clipped {
+        class.push_str(" bar-clipped");
+    }
     if lagging {
         class.push_str(" bar-lagging");
     }
@@ -35,6 +39,11 @@ pub fn ProgressBar(
     let baseline = bar.baseline_percent.map(|b| {
         let left = format!("{}%", fixed(b, 2));
         view! { <span class="bar-baseline" style:left=left title="基期"></span> }
+    });
+    // Where 100 % of the target is, on a track that runs past it.
+    let target = bar.target_percent.map(|t| {
+        let left = format!("{}%", fixed(t, 2));
+        view! { <span class="bar-target" style:left=left title="目标（100%）"></span> }
     });
     view! {
         <div class=class>
@@ -49,6 +58,7 @@ pub fn ProgressBar(
             >
                 <span class="bar-fill" style:width=fill></span>
                 {baseline}
+                {target}
             </div>
             {bar.overflow.then(|| view! { <span class="bar-overflow-mark" aria-hidden="true">"超100%"</span> })}
             <span class="bar-value" aria-hidden="true">{shown}</span>

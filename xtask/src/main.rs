@@ -399,6 +399,8 @@ fn test() -> Result {
             "large",
             "--test",
             "usability",
+            "--test",
+            "meaning",
             "--",
             "--test-threads=1",
             "--skip",

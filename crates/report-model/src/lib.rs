@@ -9,8 +9,22 @@ use serde::{Deserialize, Serialize};
 mod validate;
 pub use validate::{is_html_id, validate, Problem};
 
-/// Bumped when a reader of an older version could misread the file.
-pub const SCHEMA_VERSION: &str = "1.0";
+/// Bumped when a reader of an older version could misread the file. 2.0: figures carry their
+/// qualifiers, kinds are roles (level, share, change, completion, rank), status only from the
+/// text, and sources are char ranges without a copy of the sentence.
+pub const SCHEMA_VERSION: &str = "2.0";
+
+/// The `schema_version` of a report file this version reads, or why not, in a sentence for the
+/// publisher. Read before the rest of the file, so that an old file gets this message rather
+/// than a complaint about a field.
+pub fn check_schema_version(found: &str) -> Result<(), String> {
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    Err(format!(
+        "报告数据的格式版本为 {found}，本程序读取 {SCHEMA_VERSION} 版：请用同一版本的 reportc 重新生成 report.json（reportc convert）"
+    ))
+}
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,12 +138,16 @@ pub struct Paragraph {
 pub struct Indicator {
     /// Stable id, derived from the source text, usable as an HTML id and URL fragment.
     pub id: String,
-    /// Short name ("新增大树种植").
+    /// What is measured, readable on its own (in a CSV row or a shared link card):
+    /// "新增大树种植", "营商环境政策培训部门、机构", never a bare "部门" or "单位".
     pub name: String,
     /// Id of the section that holds the indicator.
     pub section_id: String,
+    /// The figure's role in its sentence.
     pub kind: IndicatorKind,
-    /// The figure itself. `None` only for qualitative items such as lagging tasks.
+    /// The figure itself: the level, the share, the rank, or for a [`IndicatorKind::Change`]
+    /// the amount of the change (the same measure as `change.amount`). `None` only for
+    /// qualitative items such as lagging tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Measure>,
     /// Where the value started ("由80%提升至85.8%" → 80%).
@@ -141,43 +159,120 @@ pub struct Indicator {
     /// Completion of a target ("完成全年目标的201.28%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<TargetCompletion>,
+    /// The target level itself when the text states one ("年度目标为1.2万人" → 1.2万人).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Measure>,
+    /// Only what the text states: [`Status::Unstated`] unless the sentence calls the item
+    /// behind, done or exceeded, or the figure is over 100% of a stated target.
     pub status: Status,
+    /// The words the status was read from ("有所滞后", "超额完成", "完成全年目标的201.28%");
+    /// `None` exactly when `status` is [`Status::Unstated`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_basis: Option<String>,
     /// Free-form category set by curation ("生态环境").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     pub source: SourceRef,
 }
 
-/// What sort of figure an indicator is; drives the page's "kind" filter and display.
+/// The role a figure plays in its sentence; drives the page's "kind" filter and display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorKind {
-    /// An amount or count ("37814亩", "279场").
-    Quantity,
-    /// A rate or share ("覆盖率达到33%").
-    Rate,
-    /// Completion of a target ("完成总目标的114.59%").
-    Completion,
-    /// A change on its own ("同比改善16.7%", "降低14%").
+    /// A level: an amount, count or concentration at a point in time ("37814亩", "279场",
+    /// "46微克/立方米").
+    Level,
+    /// A rate or share of a whole ("森林覆盖率达到33%", "进驻率90.64%", "完成率95.56%" of
+    /// tasks): not completion of a target.
+    Share,
+    /// A change stated on its own ("同比改善16.7%", "申报材料精简60%以上"): `value` is the size
+    /// of the change and `change` says which way.
     Change,
+    /// Completion of a stated target ("完成总目标的114.59%").
+    Completion,
+    /// A rank or place ("排名第四", "居全市第一"): `value.raw` is the ordinal as published.
+    Rank,
     /// A named item without a figure (a lagging task).
     Qualitative,
 }
 
-/// A published number with its unit.
+impl IndicatorKind {
+    /// Every kind, in the order the page offers them.
+    pub const ALL: [IndicatorKind; 6] = [
+        IndicatorKind::Level,
+        IndicatorKind::Share,
+        IndicatorKind::Change,
+        IndicatorKind::Completion,
+        IndicatorKind::Rank,
+        IndicatorKind::Qualitative,
+    ];
+}
+
+/// A published number with its unit and what the text says about its exactness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// The number exactly as published, with any 万/亿 multiplier and qualifiers kept
-    /// ("8.6万", "37814", "2000余", "95.56").
+    /// The number exactly as published, with any 万/亿 multiplier kept ("8.6万", "37814",
+    /// "2000余", "95.56", "两", "第四").
     pub raw: String,
-    /// The number `raw` stands for, multiplier applied ("8.6万" → 86000). For sorting and bars
-    /// only: the page always shows `raw`.
+    /// The number `raw` stands for, multiplier applied ("8.6万" → 86000, "两" → 2,
+    /// "第四" → 4). For sorting, bars and the CSV's numeric column: the page shows `raw`.
     pub number: f64,
     /// Unit as published ("%", "亩", "万平方米", "微克/立方米", "个百分点"); empty if none.
     pub unit: String,
+    /// What the text says about the number: "约", "预计", "最高", "以上", "余" … in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<Qualifier>,
+}
+
+/// A word that changes what a number means ("约6593.69亩", "60%以上", "最高71.07%").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    pub kind: QualifierKind,
+    /// The word as published ("约", "近", "以上", "余", "预计", "最高").
+    pub word: String,
+    /// Where the word stands relative to the number and unit.
+    pub place: QualifierPlace,
+}
+
+/// What a qualifier says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QualifierKind {
+    /// 约, 近, 左右, 大约: about.
+    Approximate,
+    /// 以上, 不少于, 至少: at least.
+    AtLeast,
+    /// 余, 多, 超过: more than.
+    MoreThan,
+    /// 以下, 不超过, 以内, 至多: at most.
+    AtMost,
+    /// 低于, 不足, 不到: less than (the strict bound; the counterpart of `MoreThan`).
+    LessThan,
+    /// 预计, 预估: an estimate, not yet a final figure.
+    Estimate,
+    /// 最高, 峰值: the highest value reached, not the level at the end.
+    Peak,
+    /// 最低: the lowest value reached.
+    Lowest,
+}
+
+/// Where a qualifier's word is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QualifierPlace {
+    /// Before the number ("约 6593.69亩").
+    Before,
+    /// After the number and unit ("60%以上").
+    After,
+    /// Already inside `raw` ("2000余"): shown as part of the number, never added twice.
+    Within,
 }
 
 /// A change against a comparison period or a start value.
@@ -221,22 +316,34 @@ pub struct TargetCompletion {
     pub total: Option<u32>,
 }
 
-/// How an indicator stands against its target.
+/// How an indicator stands, as far as the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Over 100% of target.
+    /// The text says the target was exceeded (超额), or the figure is over 100% of a stated
+    /// target.
     Exceeded,
-    /// Target met (100%, or the text says it is done).
+    /// The text says the target was met (100% of it, or 完成/实现 the stated target).
     Met,
-    /// Behind target (the report says 滞后, or under 100%).
+    /// The text calls the item behind (滞后, 未完成, 未达到 …). Never inferred from a number.
     Lagging,
-    /// No target is stated.
-    NoTarget,
+    /// The text states no status for this figure.
+    Unstated,
 }
 
-/// Where an indicator comes from: a sentence of a paragraph, or a section heading.
+impl Status {
+    /// Every status, in the order the page offers them.
+    pub const ALL: [Status; 4] = [
+        Status::Exceeded,
+        Status::Met,
+        Status::Lagging,
+        Status::Unstated,
+    ];
+}
+
+/// Where an indicator comes from: a sentence of a paragraph, or a section heading. The
+/// sentence itself is the char range of that text (no copy: the page slices it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -249,8 +356,21 @@ pub struct SourceRef {
     pub start: u32,
     /// End (exclusive) of the sentence, in chars.
     pub end: u32,
-    /// The sentence itself, equal to that char range of the text.
-    pub sentence: String,
+}
+
+impl SourceRef {
+    /// The sentence: chars `start..end` of `text` (the paragraph's text or the section's
+    /// title), or `None` when the range does not fit the text.
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let (start, end) = (self.start as usize, self.end as usize);
+        if start >= end {
+            return None;
+        }
+        let mut bounds = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+        let from = bounds.nth(start)?;
+        let to = bounds.nth(end - start - 1)?;
+        text.get(from..to)
+    }
 }
 
 impl Report {
@@ -309,8 +429,28 @@ impl Section {
 }
 
 impl Measure {
-    /// The figure as published with its unit ("8.6万个", "85.8%").
+    /// The number and unit as published, without qualifiers ("8.6万个", "85.8%"). The page's
+    /// own display (with qualifier words) is made in `report-view`.
     pub fn display(&self) -> String {
         format!("{}{}", self.raw, self.unit)
+    }
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::SourceRef;
+
+    #[test]
+    fn slice_counts_chars_not_bytes() {
+        let text = "绿化造林。完成率95.56%。";
+        let s = |start, end| SourceRef {
+            paragraph_id: None,
+            start,
+            end,
+        };
+        assert_eq!(s(5, 15).slice(text), Some("完成率95.56%。"));
+        assert_eq!(s(0, 5).slice(text), Some("绿化造林。"));
+        assert_eq!(s(5, 16).slice(text), None);
+        assert_eq!(s(3, 3).slice(text), None);
     }
 }

@@ -1,98 +1,127 @@
-//! Export of the visible rows: a CSV file for spreadsheets and a plain-text "copy as text".
+//! Export of the visible rows: a CSV file for spreadsheets and analysis, and a plain-text
+//! "copy as text".
 //!
 //! Both carry the report's title, source, date and the page's link, so an exported figure can be
-//! traced back to where it was published.
+//! traced back to where it was published. In the CSV they come *after* the table, as a
+//! statistics office prints its notes under a table: the first record is the header, so that
+//! Excel's filter, Python's `csv.DictReader` and pandas name the columns correctly, and a file
+//! forwarded on its own still says where its figures come from.
 
 use report_model::Meta;
 
-use crate::labels::status_label;
+use crate::figure_text::{direction_word, kind_label, status_label};
+use crate::numtext::shortest;
 use crate::rows::IndicatorRow;
 
-/// The CSV header row.
-pub const CSV_HEADER: [&str; 10] = [
+/// The CSV header row: the first record of the file.
+pub const CSV_HEADER: [&str; 21] = [
     "指标",
     "章节",
+    "类型",
     "数值",
+    "数值（数字）",
     "单位",
+    "限定",
     "基期",
+    "基期（数字）",
     "变化",
-    "目标完成(%)",
+    "变化方向",
+    "变化量（数字）",
+    "变化单位",
+    "目标完成",
+    "目标完成（%）",
+    "目标",
+    "目标（数字）",
     "状态",
+    "状态依据",
     "原文",
     "链接",
 ];
+
+/// What the columns mean, for the notes under the table.
+pub const CSV_NOTE: &str = "“数值”“基期”“目标”为原文表述（含“约”“以上”“最高”等限定词，变化指标为变化的方向和幅度）；“（数字）”列为同一数字的纯数值（“万”“亿”已换算，如8.6万记为86000，“百分百”记为100），供排序和计算；“限定”为原文限定词；“变化量（数字）”下降为负；“状态”只记原文所述，原文未说明的记为“未说明”。";
 
 /// The rows as a CSV file, in the order given.
 ///
 /// * UTF-8 with a BOM, so that Excel opens the Chinese text correctly; CRLF line ends; fields
 ///   quoted per RFC 4180 when they hold `,` `"` CR or LF, quotes doubled.
-/// * First the report's 报告标题, 来源, 发布日期 and 链接 (`page_url` as given), a blank line,
-///   then [`CSV_HEADER`] and one line per row.
-/// * 数值 / 单位 are the published value and unit; 基期 the published baseline with unit; 变化
-///   the whole published change phrase ("同比提高2.8个百分点", unambiguous about points vs
-///   percent and the comparison); 目标完成(%) the published percent ("114.59"); 链接 the page
-///   URL (without any fragment) + "#" + the indicator id.
+/// * First [`CSV_HEADER`], then one record per row; then a blank line and the notes: 报告标题,
+///   来源, 发布日期, 链接 (`page_url` as given) and 说明 ([`CSV_NOTE`]). A reader of the table
+///   stops at the blank line (pandas: `skip_blank_lines=False` and cut at the first empty row,
+///   or simply drop rows whose 章节 is empty).
+/// * 数值 is the figure as the page shows it, with its qualifier words ("约 6593.69亩",
+///   "60%以上", "↓ 降低 14%", "第四"); 数值（数字） the same number as a plain decimal (86000 for
+///   "8.6万"), never re-formatted by the float formatter ([`shortest`] gives the shortest
+///   decimal that reads back as the published number); 限定 the qualifier words; 变化 the whole
+///   published change phrase ("同比提高2.8个百分点"), 变化方向 上升/下降, 变化量（数字） the signed
+///   amount, 变化单位 its unit (points vs percent); 目标完成 the published completion phrase and
+///   目标完成（%） its percent (completion figures only); 目标 a stated target level; 状态 and
+///   状态依据 what the text states and the words it was read from; 链接 the page URL (without
+///   any fragment) + "#" + the indicator id.
 ///
 /// **Formula defusing.** A spreadsheet runs a cell starting with `=` `+` `-` `@` (or tab / CR) as
 /// a formula, so a hostile report text could run one on the reader's machine. Text cells (names,
-/// titles, sentences, units, links, …) starting with one of those get a leading `'`. Figure
-/// cells (数值, 基期, 目标完成) are published numbers: a plain signed decimal such as "-5.6" is
-/// written unchanged (a spreadsheet reads it as the number, not a formula, and prefixing `'`
-/// would corrupt a published figure); any other figure starting with a trigger is defused like
-/// text.
+/// titles, sentences, units, links, …) starting with one of those get a leading `'`. Number
+/// cells are plain signed decimals ("-14"), written unchanged (a spreadsheet reads them as the
+/// number, not a formula); anything else in them is defused like text.
 pub fn rows_to_csv(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> String {
     let mut out = String::from("\u{feff}");
-    let meta_lines = [
-        ("报告标题", meta.title.as_str()),
-        ("来源", meta.source.as_deref().unwrap_or_default()),
-        ("发布日期", meta.published.as_deref().unwrap_or_default()),
-        ("链接", page_url),
-    ];
-    for (label, value) in meta_lines {
-        push_record(&mut out, &[text_cell(label), text_cell(value)]);
-    }
-    out.push_str("\r\n");
     let header: Vec<String> = CSV_HEADER.iter().map(|h| text_cell(h)).collect();
     push_record(&mut out, &header);
+    let number = |n: Option<f64>| {
+        figure_cell(
+            &n.filter(|x| x.is_finite())
+                .map(shortest)
+                .unwrap_or_default(),
+        )
+    };
+    let text = |s: Option<&str>| text_cell(s.unwrap_or_default());
     for row in rows {
-        let completion = row
-            .completion_display
-            .as_deref()
-            .map(|d| {
-                // "114.59%" → "114.59": the header already says (%). Kept whole if the unit is
-                // something else.
-                match row.completion_raw.as_deref() {
-                    Some(raw) if d.strip_suffix('%') == Some(raw) => raw,
-                    _ => d,
-                }
-            })
-            .unwrap_or_default();
+        let change = row.change.as_ref();
         let cells = [
             text_cell(&row.name),
             text_cell(&row.section_title),
-            figure_cell(&row.value_raw),
+            text_cell(kind_label(row.kind)),
+            text_cell(&row.figure),
+            number(row.value_number),
             text_cell(&row.value_unit),
-            figure_cell(row.baseline_display.as_deref().unwrap_or_default()),
-            text_cell(
-                row.change
-                    .as_ref()
-                    .map(|c| c.phrase.as_str())
-                    .unwrap_or_default(),
-            ),
-            figure_cell(completion),
+            text_cell(&row.value_qualifiers),
+            text(row.baseline_text.as_deref()),
+            number(row.baseline_number),
+            text(change.map(|c| c.phrase.as_str())),
+            text(change.map(|c| direction_word(c.direction))),
+            number(change.and_then(|c| c.signed_number)),
+            text(change.map(|c| c.amount_unit.as_str())),
+            text(row.completion_phrase.as_deref()),
+            number(row.completion),
+            text(row.goal_text.as_deref()),
+            number(row.goal_number),
             text_cell(status_label(row.status)),
+            text(row.status_basis.as_deref()),
             text_cell(&row.sentence),
             text_cell(&row_link(page_url, &row.id)),
         ];
         push_record(&mut out, &cells);
     }
+    out.push_str("\r\n");
+    let notes = [
+        ("报告标题", meta.title.as_str()),
+        ("来源", meta.source.as_deref().unwrap_or_default()),
+        ("发布日期", meta.published.as_deref().unwrap_or_default()),
+        ("链接", page_url),
+        ("说明", CSV_NOTE),
+    ];
+    for (label, value) in notes {
+        push_record(&mut out, &[text_cell(label), text_cell(value)]);
+    }
     out
 }
 
-/// The rows as readable plain text (LF line ends), for the clipboard: a heading block like the
-/// CSV's, then per row a numbered line "名称：数值；同比 +2.8个百分点；目标完成114.59%；状态" and
-/// indented 章节 / 原文 / 链接 lines. Nothing is quoted or defused: this is for reading, not for a
-/// spreadsheet. Line breaks inside fields become spaces so each entry keeps its shape.
+/// The rows as readable plain text (LF line ends), for the clipboard: a heading block with the
+/// report's provenance, then per row a numbered line "名称：约 6593.69亩；↑ 同比提高 2.8个百分点；
+/// 完成总目标的114.59%；状态：超额完成" and indented 章节 / 原文 / 链接 lines. Nothing is quoted or
+/// defused: this is for reading, not for a spreadsheet. Line breaks inside fields become spaces
+/// so each entry keeps its shape.
 pub fn rows_to_text(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> String {
     let mut out = String::new();
     out.push_str(&one_line(&meta.title));
@@ -108,16 +137,22 @@ pub fn rows_to_text(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> Stri
     }
     for (n, row) in rows.iter().enumerate() {
         let mut facts: Vec<String> = Vec::new();
-        if !row.value_display.is_empty() {
-            facts.push(row.value_display.clone());
+        if !row.figure.is_empty() {
+            facts.push(row.figure.clone());
         }
-        if let Some(c) = &row.change {
-            facts.push(c.display_with_basis());
+        if let Some(b) = &row.baseline_text {
+            facts.push(format!("基期{b}"));
         }
-        if let Some(d) = &row.completion_display {
-            facts.push(format!("目标完成{d}"));
+        if let (Some(c), false) = (&row.change, row.kind == report_model::IndicatorKind::Change) {
+            facts.push(c.text.clone());
         }
-        facts.push(status_label(row.status).to_string());
+        if let Some(p) = &row.completion_phrase {
+            facts.push(p.clone());
+        }
+        if let Some(g) = &row.goal_text {
+            facts.push(format!("目标{g}"));
+        }
+        facts.push(format!("状态：{}", status_label(row.status)));
         out.push('\n');
         out.push_str(&format!(
             "{}. {}：{}\n",
@@ -196,6 +231,8 @@ fn one_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
     use crate::{fixture, rows};
 
@@ -240,51 +277,144 @@ mod tests {
         records
     }
 
+    /// Records as `csv.DictReader` gives them: the first record names the columns, every later
+    /// non-empty record is a dict; here the data rows are those before the blank line.
+    type Record = HashMap<String, String>;
+
+    fn dict_rows(csv: &str) -> (Vec<String>, Vec<Record>, Vec<Vec<String>>) {
+        let recs = parse_csv(csv.strip_prefix('\u{feff}').unwrap_or(csv));
+        let header = recs[0].clone();
+        let blank = recs
+            .iter()
+            .position(|r| r.len() == 1 && r[0].is_empty())
+            .unwrap_or(recs.len());
+        let rows = recs[1..blank]
+            .iter()
+            .map(|r| header.iter().cloned().zip(r.iter().cloned()).collect())
+            .collect();
+        (header, rows, recs[blank + 1..].to_vec())
+    }
+
+    fn qualified_report() -> report_model::Report {
+        use report_model::QualifierKind::*;
+        use report_model::QualifierPlace::*;
+        let mut report = fixture::report();
+        fixture::each_indicator_mut(&mut report, &mut |i| {
+            if i.id == "i-posts" {
+                // "余" inside the number, as published.
+                i.value = Some(fixture::mq("8600余", "名", &[(MoreThan, "余", Within)]));
+            }
+            if i.id == "i-park" {
+                i.value = Some(fixture::mq("85.8", "%", &[(Peak, "最高", Before)]));
+            }
+        });
+        report
+    }
+
     #[test]
-    fn csv_has_bom_meta_header_and_published_figures() {
-        let report = fixture::report();
+    fn csv_is_header_first_with_numeric_columns_and_notes_after() {
+        let report = qualified_report();
         let all = rows(&report);
         let picked: Vec<&IndicatorRow> = all.iter().collect();
         let csv = rows_to_csv(&report.meta, URL, &picked);
-        assert!(csv.starts_with("\u{feff}报告标题,"));
+        assert!(csv.starts_with("\u{feff}指标,章节,类型,数值,数值（数字）,"));
         // Every line ends in CRLF; no bare LF.
         assert_eq!(csv.matches('\n').count(), csv.matches("\r\n").count());
         assert!(csv.ends_with("\r\n"));
 
-        let recs = parse_csv(csv.trim_start_matches('\u{feff}'));
-        assert_eq!(recs[0], ["报告标题", "通州区2019年度绩效管理工作报告"]);
-        assert_eq!(recs[1], ["来源", "区信息中心"]);
-        assert_eq!(recs[2], ["发布日期", "2020-01-10"]);
-        assert_eq!(recs[3], ["链接", URL]);
-        assert_eq!(recs[4], [""]);
-        assert_eq!(recs[5], CSV_HEADER);
-        assert_eq!(recs.len(), 6 + all.len());
+        let (header, dicts, notes) = dict_rows(&csv);
+        assert_eq!(header, CSV_HEADER);
+        assert_eq!(dicts.len(), all.len());
+        assert_eq!(notes[0], ["报告标题", "通州区2019年度绩效管理工作报告"]);
+        assert_eq!(notes[1], ["来源", "区信息中心"]);
+        assert_eq!(notes[2], ["发布日期", "2020-01-10"]);
+        assert_eq!(notes[3], ["链接", URL]);
+        assert_eq!(notes[4], ["说明", CSV_NOTE]);
+        assert_eq!(notes.len(), 5);
 
-        let find = |id: &str| {
-            recs.iter()
-                .find(|r| r.get(9).is_some_and(|l| l.ends_with(&format!("#{id}"))))
+        // The numeric value column parses as numbers wherever the row has a value.
+        for d in &dicts {
+            let n = &d["数值（数字）"];
+            if d["数值"].is_empty() {
+                assert_eq!(n, "", "{d:?}");
+            } else {
+                assert!(n.parse::<f64>().is_ok(), "{n:?} in {d:?}");
+                assert!(is_plain_number(n), "{n:?}");
+            }
+        }
+        let by = |id: &str| {
+            dicts
+                .iter()
+                .find(|d| d["链接"].ends_with(&format!("#{id}")))
                 .unwrap_or_else(|| panic!("no record for {id}"))
         };
-        let trees = find("i-trees");
-        assert_eq!(trees[0], "新增大树种植");
-        assert_eq!(trees[1], "（一）高质量发展");
-        assert_eq!((trees[2].as_str(), trees[3].as_str()), ("37814", "亩"));
-        assert_eq!(trees[6], "114.59");
-        assert_eq!(trees[7], "超额完成");
-        assert!(trees[8].contains("完成总目标的114.59%,全区森林覆盖率"));
+        let trees = by("i-trees");
+        assert_eq!(trees["指标"], "新增大树种植");
+        assert_eq!(trees["章节"], "（一）高质量发展");
+        assert_eq!(trees["类型"], "目标完成");
         assert_eq!(
-            trees[9],
+            (trees["数值"].as_str(), trees["数值（数字）"].as_str()),
+            ("37814亩", "37814")
+        );
+        assert_eq!(trees["单位"], "亩");
+        assert_eq!(trees["目标完成"], "完成总目标的114.59%");
+        assert_eq!(trees["目标完成（%）"], "114.59");
+        assert_eq!(trees["状态"], "超额完成");
+        assert_eq!(trees["状态依据"], "完成总目标的114.59%");
+        assert!(trees["原文"].contains("完成总目标的114.59%,全区森林覆盖率"));
+        assert_eq!(
+            trees["链接"],
             "https://example.org/report/?status=exceeded#i-trees"
         );
-        let posts = find("i-posts");
-        assert_eq!((posts[2].as_str(), posts[3].as_str()), ("8.6万", "个"));
-        assert_eq!(posts[6], "");
-        let park = find("i-park");
-        assert_eq!(park[4], "80%");
-        let forest = find("i-forest");
-        assert_eq!(forest[5], "同比提高2.8个百分点");
-        let dust = find("i-dust");
-        assert_eq!((dust[2].as_str(), dust[7].as_str()), ("", "滞后"));
+        let posts = by("i-posts");
+        assert_eq!(posts["数值"], "8600余名");
+        assert_eq!(posts["数值（数字）"], "8600");
+        assert_eq!(posts["限定"], "余");
+        assert_eq!(posts["目标完成"], "");
+        let park = by("i-park");
+        assert_eq!(
+            (park["数值"].as_str(), park["限定"].as_str()),
+            ("最高 85.8%", "最高")
+        );
+        assert_eq!(
+            (park["基期"].as_str(), park["基期（数字）"].as_str()),
+            ("80%", "80")
+        );
+        let pm = by("i-pm25");
+        assert_eq!(pm["数值"], "预计 46微克/立方米");
+        assert_eq!(pm["限定"], "预计");
+        assert_eq!(pm["变化"], "同比改善16.7%");
+        assert_eq!(pm["变化方向"], "下降");
+        assert_eq!(pm["变化量（数字）"], "-16.7");
+        assert_eq!(pm["变化单位"], "%");
+        let forest = by("i-forest");
+        assert_eq!(forest["变化单位"], "个百分点");
+        assert_eq!(forest["变化量（数字）"], "2.8");
+        assert_eq!(forest["类型"], "比率");
+        let rate = by("i-rate");
+        assert_eq!(
+            (rate["目标完成"].as_str(), rate["状态"].as_str()),
+            ("", "未说明")
+        );
+        let dust = by("i-dust");
+        assert_eq!((dust["数值"].as_str(), dust["状态"].as_str()), ("", "滞后"));
+        assert_eq!(dust["状态依据"], "相对滞后");
+    }
+
+    #[test]
+    fn numeric_cells_never_come_from_float_formatting() {
+        let report = fixture::report();
+        let mut r = rows(&report)
+            .into_iter()
+            .find(|r| r.id == "i-trees")
+            .unwrap_or_else(|| panic!("trees"));
+        // 114.59 as parsed is 114.5899999999999963… : the cell says 114.59.
+        r.completion = Some("114.59".parse().unwrap_or_default());
+        r.value_number = Some(86000.0);
+        let csv = rows_to_csv(&report.meta, "", &[&r]);
+        let (_, dicts, _) = dict_rows(&csv);
+        assert_eq!(dicts[0]["目标完成（%）"], "114.59");
+        assert_eq!(dicts[0]["数值（数字）"], "86000");
     }
 
     #[test]
@@ -297,24 +427,25 @@ mod tests {
         r.name = "=HYPERLINK(\"http://evil\",\"点我\")".into();
         r.sentence = "-“通州区行政复议规范化建设”成功入围".into();
         r.section_title = "@SUM(A1)".into();
-        r.value_raw = "-5.6".into();
-        r.baseline_display = Some("+2+cmd|' /C calc'!A0".into());
-        r.completion_display = Some("-3%".into());
-        r.completion_raw = Some("-3".into());
+        r.figure = "-5.6吨".into();
+        r.value_number = Some(-5.6);
+        r.baseline_text = Some("+2+cmd|' /C calc'!A0".into());
+        r.completion = Some(-3.0);
         let mut meta = report.meta.clone();
         meta.title = "+标题,含逗号".into();
         let csv = rows_to_csv(&meta, "", &[&r]);
-        let recs = parse_csv(csv.trim_start_matches('\u{feff}'));
-        assert_eq!(recs[0][1], "'+标题,含逗号");
-        assert_eq!(recs[3], ["链接", ""]);
-        let row = &recs[6];
-        assert_eq!(row[0], "'=HYPERLINK(\"http://evil\",\"点我\")");
-        assert_eq!(row[1], "'@SUM(A1)");
-        assert_eq!(row[2], "-5.6");
-        assert_eq!(row[4], "'+2+cmd|' /C calc'!A0");
-        assert_eq!(row[6], "-3");
-        assert_eq!(row[8], "'-“通州区行政复议规范化建设”成功入围");
-        assert_eq!(row[9], "#i-trees");
+        let (_, dicts, notes) = dict_rows(&csv);
+        assert_eq!(notes[0][1], "'+标题,含逗号");
+        assert_eq!(notes[3], ["链接", ""]);
+        let row = &dicts[0];
+        assert_eq!(row["指标"], "'=HYPERLINK(\"http://evil\",\"点我\")");
+        assert_eq!(row["章节"], "'@SUM(A1)");
+        assert_eq!(row["数值"], "'-5.6吨");
+        assert_eq!(row["数值（数字）"], "-5.6");
+        assert_eq!(row["基期"], "'+2+cmd|' /C calc'!A0");
+        assert_eq!(row["目标完成（%）"], "-3");
+        assert_eq!(row["原文"], "'-“通州区行政复议规范化建设”成功入围");
+        assert_eq!(row["链接"], "#i-trees");
     }
 
     #[test]
@@ -339,8 +470,8 @@ mod tests {
         let mut r = rows(&report).remove(0);
         r.sentence = "第一行\r\n第二行,\"引号\"".into();
         let csv = rows_to_csv(&report.meta, URL, &[&r]);
-        let recs = parse_csv(csv.trim_start_matches('\u{feff}'));
-        assert_eq!(recs[6][8], "第一行\r\n第二行,\"引号\"");
+        let (_, dicts, _) = dict_rows(&csv);
+        assert_eq!(dicts[0]["原文"], "第一行\r\n第二行,\"引号\"");
     }
 
     #[test]
@@ -357,17 +488,17 @@ mod tests {
 发布日期：2020-01-10
 链接：https://example.org/report/?status=exceeded#top
 
-1. 森林覆盖率：33%；同比 +2.8个百分点；无目标值
+1. 森林覆盖率：33%；↑ 同比提高 2.8个百分点；状态：未说明
    章节：（一）高质量发展
    原文：我区全年新增大树种植37814亩,完成总目标的114.59%,全区森林覆盖率达到33%,同比提高2.8个百分点,逐步实现副中心主要通道景观“景不断链、绿不断线”。
    链接：https://example.org/report/?status=exceeded#i-forest
 
-2. 化学需氧量减排：1006.4吨；目标完成201.28%；超额完成
+2. 化学需氧量减排：1006.4吨；完成全年目标的201.28%；状态：超额完成
    章节：（一）高质量发展
    原文：经测算,化学需氧量减排1006.4吨,完成全年目标的201.28%,氨氮减排148.3吨,完成全年目标的247.17%,预计实现万元地区生产总值二氧化碳排放下降5.6%。
    链接：https://example.org/report/?status=exceeded#i-cod
 
-3. 总消费增速：滞后
+3. 总消费增速：状态：滞后
    章节：1.总消费增速进展相对滞后
    原文：总消费增速进展相对滞后
    链接：https://example.org/report/?status=exceeded#i-consume

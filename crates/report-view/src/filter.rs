@@ -102,8 +102,8 @@ pub enum SortKey {
     Change,
     /// By percent of target reached.
     Completion,
-    /// Ascending is Lagging, Met, Exceeded (worst first, like `Completion`); rows without a
-    /// target (`NoTarget`) lack this key.
+    /// Ascending is Lagging, Met, Exceeded (worst first, like `Completion`); rows whose status
+    /// the text does not state (`Unstated`) lack this key.
     Status,
 }
 
@@ -298,8 +298,32 @@ fn status_rank(s: Status) -> Option<u8> {
         Status::Lagging => Some(0),
         Status::Met => Some(1),
         Status::Exceeded => Some(2),
-        Status::NoTarget => None,
+        Status::Unstated => None,
     }
+}
+
+/// The kinds the kind filter offers, in [`IndicatorKind::ALL`] order, each with how many of
+/// `rows` it gives: only kinds some row has, plus `selected` (the filter in force, e.g. from a
+/// link) so that the menu can show it even when it gives nothing.
+pub fn kind_options(
+    rows: &[IndicatorRow],
+    selected: Option<IndicatorKind>,
+) -> Vec<(IndicatorKind, usize)> {
+    IndicatorKind::ALL
+        .into_iter()
+        .map(|k| (k, rows.iter().filter(|r| r.kind == k).count()))
+        .filter(|&(k, n)| n > 0 || selected == Some(k))
+        .collect()
+}
+
+/// The statuses the status filter offers, like [`kind_options`]: in [`Status::ALL`] order,
+/// with their row counts, none that no row has (unless `selected`).
+pub fn status_options(rows: &[IndicatorRow], selected: Option<Status>) -> Vec<(Status, usize)> {
+    Status::ALL
+        .into_iter()
+        .map(|s| (s, rows.iter().filter(|r| r.status == s).count()))
+        .filter(|&(s, n)| n > 0 || selected == Some(s))
+        .collect()
 }
 
 #[cfg(test)]
@@ -307,7 +331,7 @@ mod tests {
     use super::*;
     use crate::fixture::{self, ind, m, section, value};
     use crate::rows::rows;
-    use report_model::{Direction, Report, SourceRef, TargetCompletion};
+    use report_model::{Direction, Report, TargetCompletion};
     use std::cmp::Ordering;
 
     fn ids(rows: &[IndicatorRow], idx: &[usize]) -> Vec<String> {
@@ -396,6 +420,63 @@ mod tests {
     }
 
     #[test]
+    fn filter_options_carry_counts_and_leave_out_empty_ones() {
+        let rows = fixture_rows();
+        let kinds = kind_options(&rows, None);
+        assert_eq!(
+            kinds,
+            [
+                (IndicatorKind::Level, 6),
+                (IndicatorKind::Share, 4),
+                (IndicatorKind::Completion, 5),
+                (IndicatorKind::Qualitative, 2),
+            ]
+        );
+        // Every count is what the filter then gives.
+        for (k, n) in &kinds {
+            let f = Filter {
+                kind: Some(*k),
+                ..Filter::default()
+            };
+            assert_eq!(
+                visible_rows(&rows, &f, SortKey::Published, SortDir::Asc).len(),
+                *n
+            );
+        }
+        assert_eq!(kinds.iter().map(|(_, n)| n).sum::<usize>(), rows.len());
+        // A kind no row has is offered only while a link selects it.
+        let with_rank = kind_options(&rows, Some(IndicatorKind::Rank));
+        assert!(with_rank.contains(&(IndicatorKind::Rank, 0)));
+        assert_eq!(with_rank.len(), 5);
+
+        let statuses = status_options(&rows, None);
+        assert_eq!(
+            statuses,
+            [
+                (Status::Exceeded, 5),
+                (Status::Met, 1),
+                (Status::Lagging, 3),
+                (Status::Unstated, 8),
+            ]
+        );
+        for (st, n) in &statuses {
+            let f = Filter {
+                status: Some(*st),
+                ..Filter::default()
+            };
+            assert_eq!(
+                visible_rows(&rows, &f, SortKey::Published, SortDir::Asc).len(),
+                *n
+            );
+        }
+        let mut none_met = rows.clone();
+        none_met.retain(|r| r.status != Status::Met);
+        assert!(status_options(&none_met, None)
+            .iter()
+            .all(|(s, _)| *s != Status::Met));
+    }
+
+    #[test]
     fn status_and_kind_filters_combine() {
         let rows = fixture_rows();
         let f = Filter {
@@ -403,10 +484,10 @@ mod tests {
             ..Filter::default()
         };
         let hits = visible_rows(&rows, &f, SortKey::Published, SortDir::Asc);
-        assert_eq!(ids(&rows, &hits), vec!["i-consume", "i-dust"]);
+        assert_eq!(ids(&rows, &hits), vec!["i-lagging", "i-consume", "i-dust"]);
         let f = Filter {
             status: Some(Status::Exceeded),
-            kind: Some(IndicatorKind::Quantity),
+            kind: Some(IndicatorKind::Completion),
             section: Some("s-2-1".into()),
             query: String::new(),
         };
@@ -428,20 +509,22 @@ mod tests {
             &visible_rows(&rows, &all, SortKey::Completion, SortDir::Desc),
         );
         assert_eq!(
-            &desc[..7],
-            ["i-nh3", "i-cod", "i-jobs", "i-trees", "i-roads", "i-rate", "i-tasks"]
+            &desc[..6],
+            ["i-nh3", "i-cod", "i-jobs", "i-trees", "i-roads", "i-tasks"]
         );
         let asc = ids(
             &rows,
             &visible_rows(&rows, &all, SortKey::Completion, SortDir::Asc),
         );
         assert_eq!(
-            &asc[..6],
-            ["i-rate", "i-roads", "i-trees", "i-jobs", "i-cod", "i-nh3"]
+            &asc[..5],
+            ["i-roads", "i-trees", "i-jobs", "i-cod", "i-nh3"]
         );
-        // Blanks in published order after the keyed rows, in both directions.
-        assert_eq!(asc[6..], desc[6..]);
-        assert_eq!(asc[6], "i-tasks");
+        // Blanks in published order after the keyed rows, in both directions; the share of
+        // tasks done ("完成率95.56%") is not a completion and has no key.
+        assert_eq!(asc[5..], desc[5..]);
+        assert_eq!(asc[5], "i-tasks");
+        assert!(asc[5..].contains(&"i-rate".to_string()));
 
         // "8.6万" is 86000: larger than 37814 although "8" < "3" is false and "8.6" < "37814".
         let by_value = ids(
@@ -468,7 +551,7 @@ mod tests {
         );
         assert_eq!(
             &by_status[..4],
-            ["i-consume", "i-dust", "i-rate", "i-waste"]
+            ["i-lagging", "i-consume", "i-dust", "i-waste"]
         );
         assert_eq!(by_status.last().map(String::as_str), Some("i-posts"));
         let published = visible_rows(&rows, &all, SortKey::Published, SortDir::Asc);
@@ -546,18 +629,12 @@ mod tests {
                 // Real sentences run to 100+ chars; search time depends on it.
                 let sentence = format!("{name}达到{j}。{FILLER}");
                 let kind = [
-                    IndicatorKind::Quantity,
-                    IndicatorKind::Rate,
+                    IndicatorKind::Level,
+                    IndicatorKind::Share,
                     IndicatorKind::Completion,
                 ][rng.below(3) as usize];
                 let mut i = ind(&format!("i-{s}-{j}"), &name, kind, &sentence);
                 i.section_id = sid.clone();
-                i.source = SourceRef {
-                    paragraph_id: None,
-                    start: 0,
-                    end: sentence.chars().count() as u32,
-                    sentence,
-                };
                 if rng.below(10) > 0 {
                     let n = rng.below(200) as f64 / 4.0 - 10.0;
                     i = value(i, m(&n.to_string(), n, "%"));
@@ -595,7 +672,9 @@ mod tests {
                 if rng.below(5) == 0 {
                     i.baseline = Some(m("1", rng.below(10) as f64, "%"));
                 }
-                sec.indicators.push(i);
+                let (pid, text) = (format!("p-{s}-{j}"), sentence.clone());
+                sec.paragraphs
+                    .push(fixture::paragraph(&sid, &pid, &text, vec![i]));
             }
             report.sections.push(sec);
         }
@@ -632,7 +711,7 @@ mod tests {
             },
             Filter {
                 status: Some(Status::Lagging),
-                kind: Some(IndicatorKind::Rate),
+                kind: Some(IndicatorKind::Share),
                 ..Filter::default()
             },
         ];

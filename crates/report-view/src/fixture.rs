@@ -1,8 +1,12 @@
 //! A small, valid report built from the Tongzhou 2019 seed text, for tests.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use report_model::{
-    Change, Direction, Indicator, IndicatorKind, Measure, Meta, Paragraph, Report, Section,
-    SourceRef, Status, Summary, SummaryFigure, TargetCompletion, SCHEMA_VERSION,
+    Change, Direction, Indicator, IndicatorKind, Measure, Meta, Paragraph, Qualifier,
+    QualifierKind, QualifierPlace, Report, Section, SourceRef, Status, Summary, SummaryFigure,
+    TargetCompletion, SCHEMA_VERSION,
 };
 
 pub(crate) fn m(raw: &str, number: f64, unit: &str) -> Measure {
@@ -10,12 +14,37 @@ pub(crate) fn m(raw: &str, number: f64, unit: &str) -> Measure {
         raw: raw.into(),
         number,
         unit: unit.into(),
+        qualifiers: vec![],
     }
+}
+
+/// A measure with qualifiers; its number is read from the digits of `raw`.
+pub(crate) fn mq(raw: &str, unit: &str, q: &[(QualifierKind, &str, QualifierPlace)]) -> Measure {
+    let digits: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let mut out = m(raw, digits.parse().unwrap_or(0.0), unit);
+    out.qualifiers = q
+        .iter()
+        .map(|&(kind, word, place)| Qualifier {
+            kind,
+            word: word.into(),
+            place,
+        })
+        .collect();
+    out
+}
+
+thread_local! {
+    /// Each fixture indicator's sentence, by id, until [`paragraph`] turns it into a char range.
+    static SENTENCES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
 /// An indicator with only its name, kind and sentence; the rest is set by the helpers below and
 /// by [`paragraph`] / [`heading_section`].
 pub(crate) fn ind(id: &str, name: &str, kind: IndicatorKind, sentence: &str) -> Indicator {
+    SENTENCES.with(|s| s.borrow_mut().insert(id.into(), sentence.into()));
     Indicator {
         id: id.into(),
         name: name.into(),
@@ -25,15 +54,21 @@ pub(crate) fn ind(id: &str, name: &str, kind: IndicatorKind, sentence: &str) -> 
         baseline: None,
         change: None,
         target: None,
-        status: Status::NoTarget,
+        goal: None,
+        status: Status::Unstated,
+        status_basis: None,
         category: None,
         source: SourceRef {
             paragraph_id: None,
             start: 0,
             end: 0,
-            sentence: sentence.into(),
         },
     }
+}
+
+/// The sentence [`ind`] was given for `id`.
+pub(crate) fn sentence_of(id: &str) -> String {
+    SENTENCES.with(|s| s.borrow().get(id).cloned().unwrap_or_default())
 }
 
 pub(crate) fn value(mut i: Indicator, v: Measure) -> Indicator {
@@ -49,6 +84,7 @@ fn target(mut i: Indicator, raw: &str, percent: Measure, status: Status) -> Indi
         total: None,
     });
     i.status = status;
+    i.status_basis = Some(raw.into());
     i
 }
 
@@ -81,7 +117,7 @@ pub(crate) fn paragraph(section_id: &str, id: &str, text: &str, inds: Vec<Indica
     let indicators = inds
         .into_iter()
         .map(|mut i| {
-            let (start, end) = char_range(text, &i.source.sentence);
+            let (start, end) = char_range(text, &sentence_of(&i.id));
             i.section_id = section_id.into();
             i.source.paragraph_id = Some(id.into());
             i.source.start = start;
@@ -115,6 +151,7 @@ fn heading_section(id: &str, number: &str, title: &str, ind_id: &str, name: &str
     let mut i = ind(ind_id, name, IndicatorKind::Qualitative, title);
     i.section_id = id.into();
     i.status = Status::Lagging;
+    i.status_basis = Some("相对滞后".into());
     i.source.end = title.chars().count() as u32;
     s.indicators.push(i);
     s
@@ -158,47 +195,46 @@ const S_ROADS: &str = "我区全年道路大修86.15公里,占全年目标的111
 /// The fixture report: 3 top sections, 4 sub-sections, 17 indicators, with a summary.
 pub(crate) fn report() -> Report {
     use IndicatorKind::*;
+    use QualifierKind::*;
+    use QualifierPlace::*;
     let mut s1 = section("s-1", 1, "一", "总体情况");
-    let mut rate = value(
-        ind("i-rate", "任务完成率", Rate, S_RATE),
+    // A share of tasks, not the completion of a target, and no status of its own.
+    let rate = value(
+        ind("i-rate", "任务完成率", Share, S_RATE),
         m("95.56", 95.56, "%"),
     );
-    rate.target = Some(TargetCompletion {
-        raw: "完成率95.56%".into(),
-        percent: m("95.56", 95.56, "%"),
-        done: Some(43),
-        total: Some(45),
-    });
-    rate.status = Status::Met;
+    let mut lagging = value(
+        ind("i-lagging", "进度滞后的任务", Level, S_RATE),
+        m("2", 2.0, "项"),
+    );
+    lagging.status = Status::Lagging;
+    lagging.status_basis = Some("有所滞后".into());
     s1.paragraphs.push(paragraph(
         "s-1",
         "p-1-1",
         P_OVERALL,
         vec![
             value(
-                ind("i-tasks", "市政府绩效任务", Quantity, S_TASKS),
+                ind("i-tasks", "市政府绩效任务", Level, S_TASKS),
                 m("45", 45.0, "项"),
             ),
             value(
-                ind("i-special", "市级专项指标", Quantity, S_TASKS),
+                ind("i-special", "市级专项指标", Level, S_TASKS),
                 m("7", 7.0, "个"),
             ),
             value(
-                ind("i-on-target", "完成年初既定目标的任务", Quantity, S_RATE),
+                ind("i-on-target", "完成年初既定目标的任务", Level, S_RATE),
                 m("43", 43.0, ""),
             ),
             rate,
-            value(
-                ind("i-lagging", "进度滞后的任务", Quantity, S_RATE),
-                m("2", 2.0, "项"),
-            ),
+            lagging,
         ],
     ));
 
     let mut s2 = section("s-2", 1, "二", "主要做法和工作成效");
     let mut s21 = section("s-2-1", 2, "一", "高质量发展");
     let mut park = value(
-        ind("i-park", "公园500米服务半径覆盖率", Rate, S_PARK),
+        ind("i-park", "公园500米服务半径覆盖率", Share, S_PARK),
         m("85.8", 85.8, "%"),
     );
     park.baseline = Some(m("80", 80.0, "%"));
@@ -211,7 +247,7 @@ pub(crate) fn report() -> Report {
                 park,
                 target(
                     value(
-                        ind("i-trees", "新增大树种植", Quantity, S_TREES),
+                        ind("i-trees", "新增大树种植", Completion, S_TREES),
                         m("37814", 37814.0, "亩"),
                     ),
                     "完成总目标的114.59%",
@@ -220,7 +256,7 @@ pub(crate) fn report() -> Report {
                 ),
                 change(
                     value(
-                        ind("i-forest", "森林覆盖率", Rate, S_TREES),
+                        ind("i-forest", "森林覆盖率", Share, S_TREES),
                         m("33", 33.0, "%"),
                     ),
                     "同比提高2.8个百分点",
@@ -237,8 +273,8 @@ pub(crate) fn report() -> Report {
             vec![
                 change(
                     value(
-                        ind("i-pm25", "细颗粒物浓度", Quantity, S_PM),
-                        m("46", 46.0, "微克/立方米"),
+                        ind("i-pm25", "细颗粒物浓度", Level, S_PM),
+                        mq("46", "微克/立方米", &[(Estimate, "预计", Before)]),
                     ),
                     "同比改善16.7%",
                     "同比",
@@ -247,7 +283,7 @@ pub(crate) fn report() -> Report {
                 ),
                 target(
                     value(
-                        ind("i-cod", "化学需氧量减排", Quantity, S_COD),
+                        ind("i-cod", "化学需氧量减排", Completion, S_COD),
                         m("1006.4", 1006.4, "吨"),
                     ),
                     "完成全年目标的201.28%",
@@ -256,7 +292,7 @@ pub(crate) fn report() -> Report {
                 ),
                 target(
                     value(
-                        ind("i-nh3", "氨氮减排", Quantity, S_COD),
+                        ind("i-nh3", "氨氮减排", Completion, S_COD),
                         m("148.3", 148.3, "吨"),
                     ),
                     "完成全年目标的247.17%",
@@ -272,7 +308,7 @@ pub(crate) fn report() -> Report {
             vec![
                 target(
                     value(
-                        ind("i-jobs", "促进城乡劳动力就业", Quantity, S_JOBS),
+                        ind("i-jobs", "促进城乡劳动力就业", Completion, S_JOBS),
                         m("19275", 19275.0, "人"),
                     ),
                     "完成年度目标的160.6%",
@@ -280,7 +316,7 @@ pub(crate) fn report() -> Report {
                     Status::Exceeded,
                 ),
                 value(
-                    ind("i-posts", "提供岗位", Quantity, S_POSTS),
+                    ind("i-posts", "提供岗位", Level, S_POSTS),
                     m("8.6万", 86000.0, "个"),
                 ),
             ],
@@ -288,10 +324,11 @@ pub(crate) fn report() -> Report {
     ];
     let mut s22 = section("s-2-2", 2, "二", "高效率落实");
     let mut waste = value(
-        ind("i-waste", "生活垃圾无害化处理率", Rate, S_WASTE),
+        ind("i-waste", "生活垃圾无害化处理率", Share, S_WASTE),
         m("100", 100.0, "%"),
     );
     waste.status = Status::Met;
+    waste.status_basis = Some("实现投放、收集、运输、处理系统全覆盖".into());
     s22.paragraphs = vec![
         paragraph("s-2-2", "p-2-2-1", P_WASTE, vec![waste]),
         paragraph(
@@ -300,7 +337,7 @@ pub(crate) fn report() -> Report {
             P_ROADS,
             vec![target(
                 value(
-                    ind("i-roads", "道路大修", Quantity, S_ROADS),
+                    ind("i-roads", "道路大修", Completion, S_ROADS),
                     m("86.15", 86.15, "公里"),
                 ),
                 "占全年目标的111.88%",
@@ -351,4 +388,20 @@ pub(crate) fn report() -> Report {
 fn the_fixture_is_a_valid_report() {
     assert_eq!(report_model::validate(&report()), vec![]);
     assert_eq!(report().indicators().len(), 17);
+}
+
+/// Calls `f` on every indicator of `r`, headings' and paragraphs', at every depth.
+pub(crate) fn each_indicator_mut(r: &mut Report, f: &mut dyn FnMut(&mut Indicator)) {
+    fn walk(s: &mut Section, f: &mut dyn FnMut(&mut Indicator)) {
+        s.indicators.iter_mut().for_each(&mut *f);
+        for p in &mut s.paragraphs {
+            p.indicators.iter_mut().for_each(&mut *f);
+        }
+        for c in &mut s.children {
+            walk(c, f);
+        }
+    }
+    for s in &mut r.sections {
+        walk(s, f);
+    }
 }

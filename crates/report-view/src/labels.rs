@@ -1,7 +1,5 @@
 //! The page's Chinese UI text, in one place so that wording stays consistent and is tested.
 
-use report_model::{IndicatorKind, Status};
-
 use crate::filter::{SortDir, SortKey};
 
 /// Option text for "no section filter".
@@ -11,26 +9,12 @@ pub const ALL_STATUSES: &str = "全部状态";
 /// Option text for "no kind filter".
 pub const ALL_KINDS: &str = "全部类型";
 
-/// A status as the page shows it. `NoTarget` reads 无目标值 ("no target value stated") rather
-/// than 未完成: the report simply gives no target, which says nothing about completion.
-pub fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Exceeded => "超额完成",
-        Status::Met => "已完成",
-        Status::Lagging => "滞后",
-        Status::NoTarget => "无目标值",
-    }
-}
+// The figure, kind and status wording lives with the figure text, in one place.
+pub use crate::figure_text::{kind_label, status_label};
 
-/// An indicator kind as the page shows it.
-pub fn kind_label(k: IndicatorKind) -> &'static str {
-    match k {
-        IndicatorKind::Quantity => "数量",
-        IndicatorKind::Rate => "比率",
-        IndicatorKind::Completion => "目标完成",
-        IndicatorKind::Change => "变化",
-        IndicatorKind::Qualitative => "定性",
-    }
+/// A filter option's text with the number of rows it gives: "比率（12）".
+pub fn with_count(label: &str, count: usize) -> String {
+    format!("{label}（{count}）")
 }
 
 /// A sortable column's header text (the same words as the CSV header where they overlap).
@@ -77,6 +61,7 @@ pub fn result_count_announcement(shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use report_model::{IndicatorKind, Status};
 
     #[test]
     fn announcements() {
@@ -105,13 +90,7 @@ mod tests {
 
     #[test]
     fn labels_are_distinct() {
-        let statuses = [
-            Status::Exceeded,
-            Status::Met,
-            Status::Lagging,
-            Status::NoTarget,
-        ];
-        let mut s: Vec<&str> = statuses.into_iter().map(status_label).collect();
+        let mut s: Vec<&str> = Status::ALL.into_iter().map(status_label).collect();
         s.dedup();
         assert_eq!(s.len(), 4);
         let mut k: Vec<&str> = SortKey::ALL.into_iter().map(sort_key_label).collect();
@@ -119,5 +98,6 @@ mod tests {
         k.dedup();
         assert_eq!(k.len(), SortKey::ALL.len());
         assert_eq!(kind_label(IndicatorKind::Completion), "目标完成");
+        assert_eq!(with_count("比率", 12), "比率（12）");
     }
 }

@@ -7,14 +7,16 @@
 //!
 //! Two rules hold throughout:
 //!
-//! * **Published figures are shown as published.** Every figure the page displays is built by
-//!   concatenating the report's own `raw` string and `unit`; parsed `f64`s are used only to sort
-//!   and to size bars. A re-formatted float ("114.58999") would be the worst possible bug.
+//! * **Published figures are shown as published, with their meaning.** Every figure the page
+//!   displays is built in [`figure_text`] from the report's own `raw` string, `unit` and
+//!   qualifier words ("约", "以上", "最高"); parsed `f64`s are used only to sort, to size bars
+//!   and for the CSV's numeric columns (through [`numtext`], never the float formatter). A re-formatted float ("114.58999") would be the worst possible bug.
 //! * **No panics on any input.** Report data and URLs are untrusted; nothing here unwraps them.
 
 pub mod bar;
 pub mod counts;
 pub mod csv;
+pub mod figure_text;
 pub mod filter;
 pub mod headings;
 pub mod labels;
@@ -31,7 +33,7 @@ pub mod url_state;
 #[cfg(test)]
 pub(crate) mod fixture;
 
-pub use bar::{completion_bar, rate_bar, BarView};
+pub use bar::{completion_bar, completion_scale, rate_bar, BarView};
 pub use counts::{indicator_counts, section_of_indicator};
 pub use csv::{rows_to_csv, rows_to_text};
 pub use filter::{next_sort, visible_rows, Filter, SortDir, SortKey};

@@ -140,14 +140,9 @@ mod tests {
             .map(|name| {
                 let mut i = template.clone();
                 i.id = format!("i-{name}");
-                i.value = Some(report_model::Measure {
-                    raw: "60".into(),
-                    number: 60.0,
-                    unit: "%".into(),
-                });
+                i.value = Some(fixture::m("60", 60.0, "%"));
                 i.source.start = 0;
                 i.source.end = text.chars().count() as u32;
-                i.source.sentence = text.into();
                 i
             })
             .collect();

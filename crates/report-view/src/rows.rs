@@ -4,11 +4,16 @@
 //! the row list (see [`crate::filter`]). Every display string is the published `raw` text joined
 //! with its published `unit`, never a re-formatted number.
 
-use report_model::{Change, Direction, Indicator, IndicatorKind, Measure, Report, Section, Status};
+use report_model::{Change, Direction, Indicator, IndicatorKind, Report, Section, Status};
 
+use crate::figure_text::{
+    change_text, completion_of, completion_text, details, figure_text, measure_text,
+    qualifier_words,
+};
 use crate::normalize::normalize;
 
-/// One indicator, flattened for the table, the filters and the export.
+/// One indicator, flattened for the table, the filters and the export. Every text field comes
+/// from [`crate::figure_text`], so a figure reads the same in every place the page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
     /// The indicator's id, also its HTML id and URL fragment.
@@ -25,33 +30,48 @@ pub struct IndicatorRow {
     pub top_section_id: String,
     pub kind: IndicatorKind,
     pub status: Status,
+    /// The words the status was read from ("有所滞后"); `None` when unstated.
+    pub status_basis: Option<String>,
     /// Curation category, when set.
     pub category: Option<String>,
-    /// The value's number exactly as published ("8.6万"); empty for qualitative items.
+    /// The indicator's main figure as shown in the 数值 column and the exports
+    /// ([`figure_text`](crate::figure_text::figure_text)): "约 6593.69亩", "↓ 降低 14%",
+    /// "第四"; empty for qualitative items.
+    pub figure: String,
+    /// The value's number exactly as published ("8.6万", "2000余"); empty for qualitative items.
     pub value_raw: String,
     /// The value's unit as published ("个"); empty when none.
     pub value_unit: String,
-    /// `value_raw` + `value_unit` ("8.6万个", "37814亩"); empty for qualitative items.
-    pub value_display: String,
-    /// The value as a number, for sorting and bars only; `None` if absent or not finite.
+    /// The value with its unit and qualifiers ("约 6593.69亩", "60%以上"); empty when none.
+    pub value_text: String,
+    /// The value's qualifier words as published ("约", "以上"), joined by "、"; empty if none.
+    pub value_qualifiers: String,
+    /// The value as a number, for sorting, bars and the CSV's numeric column only; `None` if
+    /// absent or not finite.
     pub value_number: Option<f64>,
-    /// The baseline as published with its unit ("80%").
-    pub baseline_display: Option<String>,
+    /// The baseline with its unit and qualifiers ("80%").
+    pub baseline_text: Option<String>,
     /// The baseline's unit as published ("%").
     pub baseline_unit: Option<String>,
     /// The baseline as a number, for sorting and bar markers only.
     pub baseline_number: Option<f64>,
     /// The change against a comparison period, when the sentence states one.
     pub change: Option<ChangeView>,
-    /// Percent of target reached, as a number, for sorting and bars only.
+    /// Percent of target reached, as a number, for sorting and bars only. Only for a
+    /// [`IndicatorKind::Completion`] (see [`completion_of`]).
     pub completion: Option<f64>,
-    /// Percent of target reached as published, without its unit ("114.59").
+    /// Percent of target reached as published, without unit or qualifiers ("114.59").
     pub completion_raw: Option<String>,
-    /// Percent of target reached as published, with its unit ("114.59%").
-    pub completion_display: Option<String>,
+    /// Percent of target reached as published, with its unit and qualifiers ("114.59%").
+    pub completion_text: Option<String>,
     /// The whole completion phrase as published ("完成总目标的114.59%").
     pub completion_phrase: Option<String>,
-    /// The source sentence as published.
+    /// The stated target level ("1.2万人"), when the text gives one.
+    pub goal_text: Option<String>,
+    pub goal_number: Option<f64>,
+    /// The tooltip lines ([`details`](crate::figure_text::details)).
+    pub details: Vec<String>,
+    /// The source sentence as published: the source's char range of its paragraph (or heading).
     pub sentence: String,
     /// The paragraph holding the sentence; `None` when the source is a section heading.
     pub paragraph_id: Option<String>,
@@ -142,19 +162,19 @@ impl ChangeUnit {
 /// A change, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeView {
-    /// The whole phrase as published ("同比提高2.8个百分点"): the accessible text and the
-    /// CSV cell, since it says everything unambiguously.
+    /// The whole phrase as published ("同比提高2.8个百分点"): the CSV's 变化 cell.
     pub phrase: String,
     /// The comparison as published ("同比", "较年初"); empty if unstated.
     pub basis: String,
     pub direction: Direction,
     pub unit: ChangeUnit,
-    /// Signed short form: "+2.8个百分点", "−16.7%". The sign comes from `direction` (U+2212
-    /// MINUS SIGN for down, which screen readers read as "minus"); the rest is the published
-    /// amount and unit, concatenated. If the published amount already carries a sign it is shown
-    /// as published, with no sign added.
-    pub display: String,
-    /// The change as a signed number (down is negative), for sorting only. Percentage points
+    /// The amount's unit as published ("个百分点", "%").
+    pub amount_unit: String,
+    /// The change as the page shows it, direction in words ([`change_text`]):
+    /// "↑ 同比提高 2.8个百分点", "↓ 精简 60%以上".
+    pub text: String,
+    /// The change as a signed number (down is negative), for sorting and the CSV only. If the
+    /// published amount already carries a sign, it is taken as published. Percentage points
     /// and percent are sorted on one scale: the column is "how much it moved".
     pub signed_number: Option<f64>,
 }
@@ -167,33 +187,18 @@ impl ChangeView {
             .raw
             .trim_start()
             .starts_with(['+', '-', '\u{2212}', '＋', '－']);
-        let sign = match (already_signed, c.direction) {
-            (true, _) => "",
-            (false, Direction::Up) => "+",
-            (false, Direction::Down) => "\u{2212}",
-        };
-        let signed_number = finite(amount.number).map(|n| match c.direction {
-            Direction::Up => n,
-            Direction::Down => -n,
+        let signed_number = finite(amount.number).map(|n| match (already_signed, c.direction) {
+            (true, _) | (false, Direction::Up) => n,
+            (false, Direction::Down) => -n,
         });
         ChangeView {
             phrase: c.raw.clone(),
             basis: c.basis.clone(),
             direction: c.direction,
             unit: ChangeUnit::from_unit(&amount.unit),
-            display: format!("{sign}{}{}", amount.raw, amount.unit),
+            amount_unit: amount.unit.clone(),
+            text: change_text(c),
             signed_number,
-        }
-    }
-
-    /// The short form with its comparison in front ("同比 +2.8个百分点"); just
-    /// [`display`](Self::display) when no comparison is stated.
-    pub fn display_with_basis(&self) -> String {
-        let basis = self.basis.trim();
-        if basis.is_empty() {
-            self.display.clone()
-        } else {
-            format!("{basis} {}", self.display)
         }
     }
 }
@@ -270,12 +275,13 @@ fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<I
         top_id,
     };
     *section_index += 1;
-    let own = s
-        .indicators
-        .iter()
-        .chain(s.paragraphs.iter().flat_map(|p| p.indicators.iter()));
-    for ind in own {
-        out.push(row(ind, &ctx));
+    for ind in &s.indicators {
+        out.push(row(ind, &ctx, &s.title));
+    }
+    for p in &s.paragraphs {
+        for ind in &p.indicators {
+            out.push(row(ind, &ctx, &p.text));
+        }
     }
     for child in &s.children {
         collect(child, top_id, section_index, out);
@@ -290,14 +296,19 @@ struct SectionCtx<'a> {
     top_id: &'a str,
 }
 
-fn row(ind: &Indicator, ctx: &SectionCtx<'_>) -> IndicatorRow {
+fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow {
     let value = ind.value.as_ref();
     let baseline = ind.baseline.as_ref();
-    let target = ind.target.as_ref();
+    let target = completion_of(ind);
+    let sentence = ind
+        .source
+        .slice(source_text)
+        .unwrap_or_default()
+        .to_string();
     let search_text = format!(
         "{} {} {}",
         normalize(&ind.name),
-        normalize(&ind.source.sentence),
+        normalize(&sentence),
         normalize(&ctx.label)
     );
     IndicatorRow {
@@ -311,32 +322,31 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>) -> IndicatorRow {
         top_section_id: ctx.top_id.to_string(),
         kind: ind.kind,
         status: ind.status,
+        status_basis: ind.status_basis.clone(),
         category: ind.category.clone(),
+        figure: figure_text(ind),
         value_raw: value.map(|m| m.raw.clone()).unwrap_or_default(),
         value_unit: value.map(|m| m.unit.clone()).unwrap_or_default(),
-        value_display: value.map(Measure::display).unwrap_or_default(),
+        value_text: value.map(measure_text).unwrap_or_default(),
+        value_qualifiers: value.map(qualifier_words).unwrap_or_default(),
         value_number: value.and_then(|m| finite(m.number)),
-        baseline_display: baseline.map(Measure::display),
+        baseline_text: baseline.map(measure_text),
         baseline_unit: baseline.map(|m| m.unit.clone()),
         baseline_number: baseline.and_then(|m| finite(m.number)),
         change: ind.change.as_ref().map(ChangeView::from_change),
         completion: target.and_then(|t| finite(t.percent.number)),
         completion_raw: target.map(|t| t.percent.raw.clone()),
-        completion_display: target.map(|t| percent_display(&t.percent)),
+        completion_text: target.map(completion_text),
         completion_phrase: target.map(|t| t.raw.clone()),
-        sentence: ind.source.sentence.clone(),
+        goal_text: ind.goal.as_ref().map(measure_text),
+        goal_number: ind.goal.as_ref().and_then(|m| finite(m.number)),
+        details: details(ind),
+        sentence,
         paragraph_id: ind.source.paragraph_id.clone(),
         search_chars: CharSet::of(&search_text),
         search_text,
         name_rank: None,
     }
-}
-
-/// A target-completion percent as published. Its unit is "%" in practice; if the converter left
-/// it empty, "%" is appended (the field *is* a percent), which changes no digit.
-fn percent_display(m: &Measure) -> String {
-    let unit = if m.unit.is_empty() { "%" } else { &m.unit };
-    format!("{}{unit}", m.raw)
 }
 
 pub(crate) fn finite(x: f64) -> Option<f64> {
@@ -387,10 +397,10 @@ mod tests {
     fn displays_are_the_published_strings() {
         let rows = rows(&fixture::report());
         let trees = by_id(&rows, "i-trees");
-        assert_eq!(trees.value_display, "37814亩");
+        assert_eq!(trees.figure, "37814亩");
+        assert_eq!(trees.value_text, "37814亩");
         assert_eq!(trees.value_number, Some(37814.0));
-        assert_eq!(trees.completion_display.as_deref(), Some("114.59%"));
-        assert_eq!(trees.completion_raw.as_deref(), Some("114.59"));
+        assert_eq!(trees.completion_text.as_deref(), Some("114.59%"));
         assert_eq!(
             trees.completion_phrase.as_deref(),
             Some("完成总目标的114.59%")
@@ -398,38 +408,49 @@ mod tests {
         assert_eq!(trees.section_title, "（一）高质量发展");
         assert_eq!(trees.section_id, "s-2-1");
         assert_eq!(trees.top_section_id, "s-2");
+        assert_eq!(trees.sentence, fixture::sentence_of("i-trees"));
+        assert!(trees.sentence.starts_with("我区全年新增大树种植37814亩"));
 
         let jobs = by_id(&rows, "i-posts");
-        assert_eq!(jobs.value_display, "8.6万个");
+        assert_eq!(jobs.value_text, "8.6万个");
         assert_eq!(jobs.value_raw, "8.6万");
         assert_eq!(jobs.value_number, Some(86000.0));
 
+        let pm = by_id(&rows, "i-pm25");
+        assert_eq!(pm.figure, "预计 46微克/立方米");
+        assert_eq!(pm.value_qualifiers, "预计");
+
         let park = by_id(&rows, "i-park");
-        assert_eq!(park.baseline_display.as_deref(), Some("80%"));
+        assert_eq!(park.baseline_text.as_deref(), Some("80%"));
         assert_eq!(park.baseline_number, Some(80.0));
 
+        // A share of tasks has no completion, whatever a file says.
+        let rate = by_id(&rows, "i-rate");
+        assert_eq!(rate.completion, None);
+        assert_eq!(rate.status, Status::Unstated);
+
         let lag = by_id(&rows, "i-consume");
-        assert_eq!(lag.value_display, "");
+        assert_eq!(lag.figure, "");
         assert_eq!(lag.value_number, None);
         assert_eq!(lag.paragraph_id, None);
         assert_eq!(lag.section_title, "1.总消费增速进展相对滞后");
+        assert_eq!(lag.sentence, "总消费增速进展相对滞后");
     }
 
     #[test]
-    fn changes_tell_points_from_percent_and_keep_the_published_digits() {
+    fn changes_read_with_their_direction_and_keep_the_published_digits() {
         let rows = rows(&fixture::report());
         let forest = by_id(&rows, "i-forest").change.clone();
         let forest = forest.unwrap_or_else(|| panic!("forest has a change"));
         assert_eq!(forest.unit, ChangeUnit::PercentagePoints);
-        assert_eq!(forest.display, "+2.8个百分点");
-        assert_eq!(forest.display_with_basis(), "同比 +2.8个百分点");
+        assert_eq!(forest.text, "↑ 同比提高 2.8个百分点");
         assert_eq!(forest.phrase, "同比提高2.8个百分点");
         assert_eq!(forest.signed_number, Some(2.8));
 
         let pm = by_id(&rows, "i-pm25").change.clone();
         let pm = pm.unwrap_or_else(|| panic!("pm2.5 has a change"));
         assert_eq!(pm.unit, ChangeUnit::Percent);
-        assert_eq!(pm.display, "\u{2212}16.7%");
+        assert_eq!(pm.text, "↓ 同比改善 16.7%（下降）");
         assert_eq!(pm.signed_number, Some(-16.7));
     }
 
@@ -439,16 +460,25 @@ mod tests {
             raw: "增长-3%".into(),
             basis: String::new(),
             direction: Direction::Up,
-            amount: Measure {
-                raw: "-3".into(),
-                number: -3.0,
-                unit: "%".into(),
-            },
+            amount: fixture::m("-3", -3.0, "%"),
         };
         let v = ChangeView::from_change(&c);
-        assert_eq!(v.display, "-3%");
-        assert_eq!(v.display_with_basis(), "-3%");
+        assert_eq!(v.signed_number, Some(-3.0));
+        assert_eq!(v.text, "↑ 增长 -3%");
+        let d = Change {
+            direction: Direction::Down,
+            ..c
+        };
+        assert_eq!(ChangeView::from_change(&d).signed_number, Some(-3.0));
         assert_eq!(ChangeUnit::from_unit("吨"), ChangeUnit::Other("吨".into()));
+    }
+
+    #[test]
+    fn a_source_range_outside_its_text_gives_an_empty_sentence() {
+        let mut report = fixture::report();
+        report.sections[0].paragraphs[0].indicators[0].source.end = 100_000;
+        let rows = rows(&report);
+        assert_eq!(rows[0].sentence, "");
     }
 
     #[test]
@@ -467,7 +497,7 @@ mod tests {
         }
         let rows = rows(&report);
         assert_eq!(by_id(&rows, "i-trees").value_number, None);
-        assert_eq!(by_id(&rows, "i-trees").value_display, "37814亩");
+        assert_eq!(by_id(&rows, "i-trees").figure, "37814亩");
     }
 
     #[test]

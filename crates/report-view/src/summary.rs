@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use report_model::{Report, Status, SummaryFigure};
 
 use crate::bar::{percent_bar, BarView};
+use crate::figure_text::measure_text;
 use crate::rows::finite;
 
 /// One headline figure, as published, with the indicator it was read from (to link to its
@@ -16,7 +17,7 @@ pub struct HeadlineFigure {
     pub raw: String,
     /// The unit as published ("项", "%"); may be empty.
     pub unit: String,
-    /// `raw` + `unit` ("45项", "95.56%").
+    /// The figure with its unit and qualifiers ("45项", "95.56%", "约 2000人").
     pub display: String,
     /// For bars only; `None` if not finite.
     pub number: Option<f64>,
@@ -29,7 +30,7 @@ impl HeadlineFigure {
         HeadlineFigure {
             raw: f.value.raw.clone(),
             unit: f.value.unit.clone(),
-            display: f.value.display(),
+            display: measure_text(&f.value),
             number: finite(f.value.number),
             indicator_id: f.indicator_id.clone(),
         }
@@ -162,6 +163,7 @@ mod tests {
         assert_eq!(h.tasks_total, None);
         assert_eq!(h.completion_percent, None);
         assert_eq!(h.completion_bar(), None);
-        assert_eq!(h.lagging_items.len(), 2);
+        // Without the summary, the "2项任务进度有所滞后" figure is a lagging item itself.
+        assert_eq!(h.lagging_items.len(), 3);
     }
 }

@@ -21,7 +21,7 @@ pub struct ViewState {
 
 impl ViewState {
     /// The query string for this state, with its leading '?', e.g.
-    /// `?q=%E7%BB%BF&section=s-2&status=lagging&kind=rate&sort=completion&dir=desc`.
+    /// `?q=%E7%BB%BF&section=s-2&status=lagging&kind=share&sort=completion&dir=desc`.
     ///
     /// Parameters are always in that order; defaults are left out, and the result is the empty
     /// string when everything is default (so the page's plain URL stays plain). The query is
@@ -129,50 +129,53 @@ fn clean_query(raw: &str) -> String {
     kept.trim_end().to_string()
 }
 
-/// A status's URL token, its snake_case name in `report.json` ("no_target").
+/// A status's URL token, its snake_case name in `report.json` ("unstated"). Also the end of
+/// its CSS class (`status-unstated`), in the app and the static page alike.
 pub fn status_token(s: Status) -> &'static str {
     match s {
         Status::Exceeded => "exceeded",
         Status::Met => "met",
         Status::Lagging => "lagging",
-        Status::NoTarget => "no_target",
+        Status::Unstated => "unstated",
     }
 }
 
-/// The status for a URL token (ASCII case ignored); `None` for anything else.
+/// The status for a URL token (ASCII case ignored); `None` for anything else. Links made
+/// before schema 2.0 said `no_target` for what is now `unstated`.
 pub fn status_from_token(token: &str) -> Option<Status> {
-    [
-        Status::Exceeded,
-        Status::Met,
-        Status::Lagging,
-        Status::NoTarget,
-    ]
-    .into_iter()
-    .find(|s| status_token(*s).eq_ignore_ascii_case(token.trim()))
+    let token = token.trim();
+    if token.eq_ignore_ascii_case("no_target") {
+        return Some(Status::Unstated);
+    }
+    Status::ALL
+        .into_iter()
+        .find(|s| status_token(*s).eq_ignore_ascii_case(token))
 }
 
-/// An indicator kind's URL token, its snake_case name in `report.json` ("rate").
+/// An indicator kind's URL token, its snake_case name in `report.json` ("share").
 pub fn kind_token(k: IndicatorKind) -> &'static str {
     match k {
-        IndicatorKind::Quantity => "quantity",
-        IndicatorKind::Rate => "rate",
-        IndicatorKind::Completion => "completion",
+        IndicatorKind::Level => "level",
+        IndicatorKind::Share => "share",
         IndicatorKind::Change => "change",
+        IndicatorKind::Completion => "completion",
+        IndicatorKind::Rank => "rank",
         IndicatorKind::Qualitative => "qualitative",
     }
 }
 
-/// The kind for a URL token (ASCII case ignored); `None` for anything else.
+/// The kind for a URL token (ASCII case ignored); `None` for anything else. Links made before
+/// schema 2.0 said `quantity` and `rate` for what are now `level` and `share`.
 pub fn kind_from_token(token: &str) -> Option<IndicatorKind> {
-    [
-        IndicatorKind::Quantity,
-        IndicatorKind::Rate,
-        IndicatorKind::Completion,
-        IndicatorKind::Change,
-        IndicatorKind::Qualitative,
-    ]
-    .into_iter()
-    .find(|k| kind_token(*k).eq_ignore_ascii_case(token.trim()))
+    let token = token.trim();
+    let token = match token.to_ascii_lowercase().as_str() {
+        "quantity" => "level",
+        "rate" => "share",
+        _ => token,
+    };
+    IndicatorKind::ALL
+        .into_iter()
+        .find(|k| kind_token(*k).eq_ignore_ascii_case(token))
 }
 
 /// Whether `s` is safe as an HTML id, a CSS selector and a URL fragment without escaping: the
@@ -212,7 +215,7 @@ mod tests {
                 query: "绿".into(),
                 section: Some("s-2".into()),
                 status: Some(Status::Lagging),
-                kind: Some(IndicatorKind::Rate),
+                kind: Some(IndicatorKind::Share),
             },
             sort: SortKey::Completion,
             dir: SortDir::Desc,
@@ -220,7 +223,7 @@ mod tests {
         let q = s.to_query();
         assert_eq!(
             q,
-            "?q=%E7%BB%BF&section=s-2&status=lagging&kind=rate&sort=completion&dir=desc"
+            "?q=%E7%BB%BF&section=s-2&status=lagging&kind=share&sort=completion&dir=desc"
         );
         assert_eq!(ViewState::from_query(&q), s);
         assert_eq!(ViewState::from_query(q.trim_start_matches('?')), s);
@@ -329,19 +332,8 @@ mod tests {
         }
         let query = query.trim().to_string();
         let sections = ["s-1", "s-2-1", "s-10-3-2", "a", "Z_9-x"];
-        let statuses = [
-            Status::Exceeded,
-            Status::Met,
-            Status::Lagging,
-            Status::NoTarget,
-        ];
-        let kinds = [
-            IndicatorKind::Quantity,
-            IndicatorKind::Rate,
-            IndicatorKind::Completion,
-            IndicatorKind::Change,
-            IndicatorKind::Qualitative,
-        ];
+        let statuses = Status::ALL;
+        let kinds = IndicatorKind::ALL;
         let pick = |rng: &mut Rng, n: usize| -> Option<usize> {
             let k = rng.below(n as u64 + 1) as usize;
             (k < n).then_some(k)
@@ -412,24 +404,16 @@ mod tests {
 
     #[test]
     fn tokens_round_trip() {
-        for s in [
-            Status::Exceeded,
-            Status::Met,
-            Status::Lagging,
-            Status::NoTarget,
-        ] {
+        for s in Status::ALL {
             assert_eq!(status_from_token(status_token(s)), Some(s));
         }
-        assert_eq!(status_token(Status::NoTarget), "no_target");
-        for k in [
-            IndicatorKind::Quantity,
-            IndicatorKind::Rate,
-            IndicatorKind::Completion,
-            IndicatorKind::Change,
-            IndicatorKind::Qualitative,
-        ] {
+        assert_eq!(status_token(Status::Unstated), "unstated");
+        assert_eq!(status_from_token("no_target"), Some(Status::Unstated));
+        for k in IndicatorKind::ALL {
             assert_eq!(kind_from_token(kind_token(k)), Some(k));
         }
+        assert_eq!(kind_from_token("Rate"), Some(IndicatorKind::Share));
+        assert_eq!(kind_from_token("quantity"), Some(IndicatorKind::Level));
         assert_eq!(kind_from_token("rates"), None);
     }
 }

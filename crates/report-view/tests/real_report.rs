@@ -1,8 +1,9 @@
 //! Checks against the real converted report the page ships, `public/report.json`.
 
 use report_view::{
-    completion_bar, headline, indicator_counts, rate_bar, rows, rows_to_csv, rows_to_text,
-    section_of_indicator, section_options, visible_rows, Filter, SortDir, SortKey, ViewState,
+    completion_bar, completion_scale, headline, indicator_counts, rate_bar, rows, rows_to_csv,
+    rows_to_text, section_of_indicator, section_options, visible_rows, Filter, SortDir, SortKey,
+    ViewState,
 };
 
 #[test]
@@ -12,6 +13,12 @@ fn the_shipped_report() {
         Ok(j) => j,
         Err(e) => panic!("{path}: {e} (generate it with `cargo run -p reportc -- convert`)"),
     };
+    let version: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    if let Err(e) =
+        report_model::check_schema_version(version["schema_version"].as_str().unwrap_or(""))
+    {
+        panic!("{path}: {e}");
+    }
     let report: report_model::Report = match serde_json::from_str(&json) {
         Ok(r) => r,
         Err(e) => panic!("{path} does not parse: {e}"),
@@ -21,27 +28,47 @@ fn the_shipped_report() {
     assert_eq!(rows.len(), indicators.len());
     for (row, ind) in rows.iter().zip(&indicators) {
         assert_eq!(row.id, ind.id);
-        // Displays are the published strings, never re-formatted numbers.
-        assert_eq!(
-            row.value_display,
-            ind.value.as_ref().map(|v| v.display()).unwrap_or_default()
-        );
-        if let Some(c) = &row.change {
-            assert!(c.display.contains(&format!(
-                "{}{}",
-                ind.change
-                    .as_ref()
-                    .map(|c| c.amount.raw.as_str())
-                    .unwrap_or("?"),
-                ind.change
-                    .as_ref()
-                    .map(|c| c.amount.unit.as_str())
-                    .unwrap_or("?")
-            )));
+        // Displays are the published strings with every qualifier word, never re-formatted
+        // numbers.
+        if let Some(v) = &ind.value {
+            assert!(row.value_text.contains(&v.raw), "{}", row.id);
+            assert!(row.value_text.contains(&v.unit), "{}", row.id);
+            for q in &v.qualifiers {
+                assert!(row.value_text.contains(&q.word), "{}: {}", row.id, q.word);
+                assert_eq!(
+                    row.value_text.matches(q.word.as_str()).count(),
+                    v.display().matches(q.word.as_str()).count().max(1),
+                    "{}: {} once",
+                    row.id,
+                    q.word
+                );
+            }
         }
+        if let Some(c) = &row.change {
+            let amount = ind.change.as_ref().map(|c| c.amount.raw.as_str());
+            assert!(c.text.contains(amount.unwrap_or("?")), "{}", row.id);
+            assert!(c.text.starts_with(['↑', '↓']), "{}", row.id);
+        }
+        if ind.kind == report_model::IndicatorKind::Change {
+            assert!(
+                row.figure.starts_with(['↑', '↓']),
+                "{}: {}",
+                row.id,
+                row.figure
+            );
+        }
+        // Every source sentence is found in its paragraph or heading.
+        assert!(!row.sentence.is_empty(), "{}", row.id);
         let chain = section_of_indicator(&report, &row.id);
         assert_eq!(chain.as_ref().and_then(|c| c.last()), Some(&row.section_id));
-        let _ = (completion_bar(row), rate_bar(row));
+        let bar = completion_bar(row, completion_scale(&rows));
+        assert_eq!(
+            bar.is_some(),
+            ind.kind == report_model::IndicatorKind::Completion && ind.target.is_some(),
+            "{}",
+            row.id
+        );
+        let _ = rate_bar(row);
     }
     let counts = indicator_counts(&report);
     assert_eq!(

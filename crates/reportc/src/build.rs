@@ -176,8 +176,7 @@ impl Builder {
             let mut occs = Vec::with_capacity(found.len());
             occurrences(&found, &mut occs);
             for (ex, occ) in found.into_iter().zip(occs) {
-                let sentence = title.clone();
-                inds.push(self.indicator(ex, sentence, skey, occ, &id, None, 0, title_len, idx));
+                inds.push(self.indicator(ex, skey, occ, &id, None, 0, title_len, idx));
             }
         }
         section.indicators = inds;
@@ -222,6 +221,8 @@ impl Builder {
     ) -> Indicator {
         let id = self.ids.claim(indicator_key(sentence, "", 0));
         let name = naming::lagging_name(name_from);
+        let chars: Vec<char> = sentence.chars().collect();
+        let basis = crate::status::stated(&chars).map_or_else(|| "滞后".to_string(), |(_, b)| b);
         if self.summary_candidate(node) {
             self.note(Noted {
                 node,
@@ -233,7 +234,9 @@ impl Builder {
                     baseline: None,
                     change: None,
                     target: None,
+                    goal: None,
                     status: Status::Lagging,
+                    status_basis: Some(basis.clone()),
                     done: None,
                     total: None,
                     span: (0, 0),
@@ -249,13 +252,14 @@ impl Builder {
             baseline: None,
             change: None,
             target: None,
+            goal: None,
             status: Status::Lagging,
+            status_basis: Some(basis),
             category: None,
             source: SourceRef {
                 paragraph_id: paragraph_id.map(str::to_string),
                 start,
                 end,
-                sentence: sentence.to_string(),
             },
         }
     }
@@ -264,7 +268,6 @@ impl Builder {
     fn indicator(
         &mut self,
         ex: Extracted,
-        sentence: String,
         sentence_key: u64,
         occurrence: usize,
         section_id: &str,
@@ -296,13 +299,14 @@ impl Builder {
             baseline: ex.baseline,
             change: ex.change,
             target: ex.target,
+            goal: ex.goal,
             status: ex.status,
+            status_basis: ex.status_basis,
             category: None,
             source: SourceRef {
                 paragraph_id: paragraph_id.map(str::to_string),
                 start,
                 end,
-                sentence,
             },
         }
     }
@@ -364,7 +368,7 @@ impl Builder {
         let mut found = std::mem::take(&mut self.found);
         found.clear();
         // Per sentence with figures: (end of its figures in `found`, sentence, start, end).
-        let mut sentences_found: Vec<(usize, String, u32, u32)> = Vec::new();
+        let mut sentences_found: Vec<(usize, u64, u32, u32)> = Vec::new();
         // Most paragraphs of a long file have no figure at all: one byte scan decides.
         if may_have_figures(&text) {
             // One buffer for all paragraphs (taken out of `self` while `self` is borrowed).
@@ -394,13 +398,13 @@ impl Builder {
                 if found.len() == before {
                     continue;
                 }
-                // The sentence is a slice of the paragraph: copied, not re-encoded.
+                // The sentence is a slice of the paragraph: hashed in place for the ids.
                 let (bs, be) = (offsets.get(s).copied(), offsets.get(e).copied());
-                let sentence = match bs.zip(be).and_then(|(bs, be)| text.get(bs..be)) {
-                    Some(t) => t.to_string(),
-                    None => string_of(sc),
+                let skey = match bs.zip(be).and_then(|(bs, be)| text.get(bs..be)) {
+                    Some(t) => sentence_key(t),
+                    None => sentence_key(&string_of(sc)),
                 };
-                sentences_found.push((found.len(), sentence, to_u32(s)?, to_u32(e)?));
+                sentences_found.push((found.len(), skey, to_u32(s)?, to_u32(e)?));
             }
             self.buf = chars;
             self.offsets = offsets;
@@ -416,20 +420,11 @@ impl Builder {
         }
         let mut figs = found.drain(..).zip(occs);
         let mut from = 0;
-        for (to, sentence, start, end) in sentences_found {
-            let skey = sentence_key(&sentence);
-            // Each indicator holds its sentence: copies for all but the last, which takes it.
-            let mut sentence = Some(sentence);
+        for (to, skey, start, end) in sentences_found {
             let count = to - from;
-            for (k, (ex, occ)) in figs.by_ref().take(count).enumerate() {
-                let own = if k + 1 == count {
-                    sentence.take().unwrap_or_default()
-                } else {
-                    sentence.clone().unwrap_or_default()
-                };
+            for (ex, occ) in figs.by_ref().take(count) {
                 indicators.push(self.indicator(
                     ex,
-                    own,
                     skey,
                     occ,
                     &section_id,
@@ -511,7 +506,9 @@ fn may_have_figures(text: &str) -> bool {
         x.is_ascii_digit()
             | (x == 0xEF) & (y == 0xBC) & (z.wrapping_sub(0x90) <= 9)
             | (x == 0xE7) & (y == 0x99) & (z == 0xBE)
-    })
+    }) || text.contains([
+        '第', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    ])
 }
 
 /// The paragraph's headline: a short lead sentence ending in 。 or ！, without figures or
@@ -655,13 +652,15 @@ fn summary_roles(ex: &Extracted) -> [bool; 4] {
             .is_some_and(|v| units.contains(&v.unit.as_str()))
     };
     [
-        ex.kind == IndicatorKind::Completion && (ex.done.is_some() || ex.name.contains("完成率")),
-        ex.kind == IndicatorKind::Quantity
+        // A rate of tasks done is a share (not completion of a target) but still the summary's.
+        matches!(ex.kind, IndicatorKind::Completion | IndicatorKind::Share)
+            && (ex.done.is_some() || ex.name.contains("完成率")),
+        ex.kind == IndicatorKind::Level
             && ex.status != Status::Lagging
             && unit_is(&["项"])
             && ex.name.contains("任务"),
-        ex.kind == IndicatorKind::Quantity && ex.status == Status::Lagging && unit_is(&["项", ""]),
-        ex.kind == IndicatorKind::Quantity && unit_is(&["个", "项"]) && ex.name.contains("指标"),
+        ex.kind == IndicatorKind::Level && ex.status == Status::Lagging && unit_is(&["项", ""]),
+        ex.kind == IndicatorKind::Level && unit_is(&["个", "项"]) && ex.name.contains("指标"),
     ]
 }
 

@@ -10,7 +10,7 @@
 //! sentence_contains = "化学需氧量减排"   # … or by a piece of the source sentence
 //! value = "1006.4"                       # and the value as published (raw, or raw + unit)
 //! set_id = "i-cod"
-//! status = "exceeded"                    # exceeded | met | lagging | no_target
+//! status = "exceeded"                    # exceeded | met | lagging | unstated
 //!
 //! [[indicator]]
 //! sentence_contains = "热线"
@@ -27,6 +27,9 @@ use report_model::{Indicator, Report, Section, Status};
 
 use crate::ids::is_html_id;
 use crate::Error;
+
+/// `status_basis` of a status set by a curation file rather than read from the text.
+pub const CURATED_BASIS: &str = "发布方校订";
 
 /// A curation file.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -71,14 +74,17 @@ impl Entry {
         }
     }
 
-    fn matches(&self, ind: &Indicator) -> bool {
+    /// `text` is what the indicator's source range is sliced from (its paragraph's text or
+    /// its heading's title).
+    fn matches(&self, ind: &Indicator, text: &str) -> bool {
         if let Some(id) = &self.id {
             if *id != ind.id {
                 return false;
             }
         }
         if let Some(s) = &self.sentence_contains {
-            if !ind.source.sentence.contains(s.as_str()) {
+            let sentence = ind.source.slice(text).unwrap_or_default();
+            if !sentence.contains(s.as_str()) {
                 return false;
             }
         }
@@ -136,11 +142,13 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn for_each_indicator(sections: &mut [Section], f: &mut dyn FnMut(&mut Vec<Indicator>)) {
+/// Every indicator list with the text its sources slice (the heading's title or the
+/// paragraph's text).
+fn for_each_indicator(sections: &mut [Section], f: &mut dyn FnMut(&str, &mut Vec<Indicator>)) {
     for s in sections {
-        f(&mut s.indicators);
+        f(&s.title, &mut s.indicators);
         for p in &mut s.paragraphs {
-            f(&mut p.indicators);
+            f(&p.text, &mut p.indicators);
         }
         for_each_indicator(&mut s.children, f);
     }
@@ -152,17 +160,17 @@ pub fn apply(report: &mut Report, curation: &Curation) -> Vec<String> {
     let mut warnings = Vec::new();
     let mut hits = vec![0usize; curation.indicators.len()];
     let mut all_ids: std::collections::HashSet<String> = Default::default();
-    for_each_indicator(&mut report.sections, &mut |inds| {
+    for_each_indicator(&mut report.sections, &mut |_, inds| {
         all_ids.extend(inds.iter().map(|i| i.id.clone()));
     });
     let mut renamed_ids: Vec<(String, String)> = Vec::new();
     let mut dropped: Vec<String> = Vec::new();
 
     // First count matches, so that set_id on an ambiguous match can be refused.
-    for_each_indicator(&mut report.sections, &mut |inds| {
+    for_each_indicator(&mut report.sections, &mut |text, inds| {
         for ind in inds.iter() {
             for (k, e) in curation.indicators.iter().enumerate() {
-                if e.matches(ind) {
+                if e.matches(ind, text) {
                     if let Some(h) = hits.get_mut(k) {
                         *h += 1;
                     }
@@ -187,11 +195,11 @@ pub fn apply(report: &mut Report, curation: &Curation) -> Vec<String> {
         }
     }
     let mut new_ids_taken: Vec<String> = Vec::new();
-    for_each_indicator(&mut report.sections, &mut |inds| {
+    for_each_indicator(&mut report.sections, &mut |text, inds| {
         inds.retain_mut(|ind| {
             let mut keep = true;
             for (k, e) in curation.indicators.iter().enumerate() {
-                if !e.matches(ind) {
+                if !e.matches(ind, text) {
                     continue;
                 }
                 if e.drop {
@@ -204,6 +212,11 @@ pub fn apply(report: &mut Report, curation: &Curation) -> Vec<String> {
                     ind.category = Some(c.clone());
                 }
                 if let Some(s) = e.status {
+                    // The publisher's call has no words in the text: its basis says so.
+                    ind.status_basis = match s {
+                        Status::Unstated => None,
+                        _ => Some(CURATED_BASIS.to_string()),
+                    };
                     ind.status = s;
                 }
                 if let Some(new_id) = &e.set_id {

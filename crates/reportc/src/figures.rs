@@ -15,13 +15,22 @@
 
 use std::borrow::Cow;
 
-use report_model::{Change, Direction, IndicatorKind, Measure, Status, TargetCompletion};
+use report_model::{
+    Change, Direction, IndicatorKind, Measure, Qualifier, Status, TargetCompletion,
+};
 
+use crate::changes;
+use crate::cn_numerals;
+use crate::goals;
 use crate::naming;
 use crate::numbers::{
-    ends_with_any, ends_with_at, is_cjk, is_digit, is_point, match_multiplier, match_unit,
-    parse_raw, starts_with_at, string_of, UnitClass,
+    ends_with_any, ends_with_at, is_cjk, is_cn_numeral_char, is_digit, is_point, match_multiplier,
+    match_unit, parse_raw, starts_with_at, string_of, UnitClass,
 };
+use crate::qualifiers;
+use crate::ranks;
+use crate::respectively;
+use crate::status;
 
 /// Why a number is not a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,9 @@ pub struct Token {
     pub class: Option<UnitClass>,
     pub number: f64,
     pub skip: Option<Skip>,
+    /// What the words around the number say about it (see [`crate::qualifiers`]); read for
+    /// figures only.
+    pub qualifiers: Vec<Qualifier>,
 }
 
 impl Token {
@@ -56,6 +68,7 @@ impl Token {
             raw: self.raw.clone(),
             number: self.number,
             unit: self.unit.to_string(),
+            qualifiers: self.qualifiers.clone(),
         }
     }
 
@@ -104,6 +117,8 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
     let n = chars.len();
     // Depth inside 《》〔〕【】[]: numbers there belong to titles and document numbers.
     let mut depth: u16 = 0;
+    // Depth inside “”: a Chinese numeral there names a slogan ("三公开").
+    let mut quotes: u16 = 0;
     let mut i = 0;
     while i < n {
         let c = at(chars, i).unwrap_or(' ');
@@ -123,10 +138,23 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
                     class: Some(UnitClass::Percent),
                     number: 100.0,
                     skip: None,
+                    qualifiers: Vec::new(),
                 });
                 i += len;
                 continue;
             }
+        }
+        if (is_cn_numeral_char(c) || c == '两') && depth == 0 && quotes == 0 {
+            if let Some(tok) = cn_numerals::read(chars, i) {
+                i = tok.end;
+                out.push(tok);
+                continue;
+            }
+        }
+        match c {
+            '“' | '‘' => quotes = quotes.saturating_add(1),
+            '”' | '’' => quotes = quotes.saturating_sub(1),
+            _ => {}
         }
         if !is_digit(c) {
             match c {
@@ -141,7 +169,25 @@ fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
         i = tok.end.max(tok.num_end).max(i + 1);
         out.push(tok);
     }
+    for t in out.iter_mut().filter(|t| t.skip.is_none()) {
+        t.qualifiers = qualifiers_of(chars, t);
+    }
 }
+
+/// The qualifiers of a figure, searched back to the start of its clause.
+fn qualifiers_of(chars: &[char], t: &Token) -> Vec<Qualifier> {
+    let lo = t.start.saturating_sub(MAX_CLAUSE_LOOKBACK);
+    let clause_start = (lo..t.start)
+        .rev()
+        .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+        .map_or(lo, |k| k + 1);
+    let period = matches!(t.class, Some(UnitClass::Duration))
+        || matches!(&*t.unit, "年" | "个月" | "月" | "天" | "日");
+    qualifiers::read(chars, t.start, t.end, clause_start, &t.raw, period)
+}
+
+/// How far back a clause-wide qualifier (预计) is looked for, in chars.
+const MAX_CLAUSE_LOOKBACK: usize = 60;
 
 /// Reads the number starting at `i` (a digit) and decides whether it is a figure.
 fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> Token {
@@ -241,6 +287,7 @@ fn read_number(chars: &[char], i: usize, in_brackets: bool, prev: &[Token]) -> T
         class,
         number,
         skip: None,
+        qualifiers: Vec::new(),
     };
     tok.skip = skip_reason(
         chars,
@@ -348,6 +395,21 @@ fn skip_reason(
     }
     // Ordinals.
     if prev_c == Some('第') {
+        return Some(Skip::Other);
+    }
+    // Numbers in names and references: "世界500强", "全国前10名", "详见附件1", "见表2".
+    if next == Some('强') && t.unit.is_empty() {
+        return Some(Skip::Other);
+    }
+    if prev_c == Some('前') && (t.unit.is_empty() || matches!(&*t.unit, "名" | "位")) {
+        return Some(Skip::Other);
+    }
+    // The scale of a score ("19.2分（满分20分）") is not a figure either.
+    if ends_with_any(chars, t.start, &["满分", "满分为"]).is_some() {
+        return Some(Skip::Other);
+    }
+    if t.unit.is_empty() && ends_with_any(chars, t.start, &["附件", "附表", "表", "图"]).is_some()
+    {
         return Some(Skip::Other);
     }
     // Codes and names: next to Latin letters or +, inside 《》〔〕.
@@ -469,8 +531,10 @@ const SHORT_VERBS: &[(&str, Direction)] = &[
 
 /// Figure roles.
 #[derive(Debug, Clone)]
-enum Role {
+pub(crate) enum Role {
     Value,
+    /// A stated target level, the goal of a neighbouring indicator.
+    Goal,
     /// Start of "由A提升至B": the baseline of the token at this index.
     BaselineOf(usize),
     Change {
@@ -654,6 +718,12 @@ fn roles(
     out.extend(figs.iter().map(|_| Role::Value));
     for (i, t) in figs.iter().enumerate() {
         let cs = clause_start_of(t.start);
+        if goals::is_goal(chars, t.start, t.end) {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Role::Goal;
+            }
+            continue;
+        }
         if let Some(r) = target_role(chars, t, cs) {
             if let Some(slot) = out.get_mut(i) {
                 *slot = r;
@@ -665,6 +735,19 @@ fn roles(
                 *slot = r;
             }
             continue;
+        }
+        if t.is_percent() || matches!(t.class, Some(UnitClass::Points)) {
+            let between = i > 0 && figs.get(i - 1).is_some_and(|p| p.start >= cs);
+            if let Some((at, d)) = changes::governing(chars, cs, t.start, t.end, between) {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Role::Change {
+                        phrase_start: at,
+                        basis: String::new(),
+                        direction: Some(d),
+                    };
+                }
+                continue;
+            }
         }
         // Baseline: "由A提升至B".
         if ends_with_any(
@@ -723,7 +806,11 @@ pub struct Extracted {
     pub baseline: Option<Measure>,
     pub change: Option<Change>,
     pub target: Option<TargetCompletion>,
+    /// A stated target level ("距离90%的目标").
+    pub goal: Option<Measure>,
     pub status: Status,
+    /// The words the status was read from; `None` iff unstated.
+    pub status_basis: Option<String>,
     /// For the report summary: the "done" and "total" counts as published.
     pub done: Option<Measure>,
     pub total: Option<Measure>,
@@ -742,24 +829,7 @@ impl Extracted {
     }
 }
 
-/// Words that mark a lagging item.
-pub const LAGGING: &[&str] = &[
-    "未能",
-    "滞后",
-    "未完成",
-    "未达到",
-    "未达标",
-    "未能完成",
-    "未能达到",
-    "落后于",
-];
-
-pub fn mentions_lagging(s: &[char]) -> bool {
-    (0..s.len()).any(|k| {
-        matches!(s.get(k), Some('滞' | '未' | '落'))
-            && LAGGING.iter().any(|w| starts_with_at(s, k, w))
-    })
-}
+pub use crate::status::{mentions_lagging, LAGGING};
 
 /// Context shared by all sentences of a report.
 #[derive(Debug, Default, Clone)]
@@ -805,7 +875,13 @@ pub fn extract_into(
 ) {
     // This sentence's figures are `out[base..]`.
     let base = out.len();
-    if !chars.iter().any(|&c| is_digit(c) || c == '百') {
+    if !chars.iter().any(|&c| {
+        is_digit(c)
+            || matches!(
+                c,
+                '百' | '第' | '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    }) {
         return;
     }
     tokenize_into(chars, &mut scratch.tokens);
@@ -823,6 +899,16 @@ pub fn extract_into(
         }
     }
     if figs.is_empty() {
+        // A rank in Chinese numerals may stand alone ("在全市…考核中位列第二").
+        if chars.contains(&'第') {
+            let clause_start_of = |p: usize| -> usize {
+                (0..p)
+                    .rev()
+                    .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+                    .map_or(0, |k| k + 1)
+            };
+            out.extend(ranks::extract(chars, &clause_start_of, ctx, &[]));
+        }
         return;
     }
     // Clause delimiters, ignoring those inside a number ("1,234").
@@ -848,7 +934,53 @@ pub fn extract_into(
     };
     let clause_of = |p: usize| -> usize { delims.iter().take_while(|&&d| d < p).count() };
     roles(chars, &figs, &clause_start_of, &mut scratch.roles);
-    let roles = &scratch.roles;
+    // 分别 groups: each member named by its own noun, with the role of the group's first
+    // figure; each figure of the clause after qualifies its own member.
+    let groups = respectively::groups(chars, &figs, &clause_start_of, ctx);
+    let mut grouped_roles;
+    let mut name_override: Vec<Option<String>> = Vec::new();
+    let mut attach_to_fig: Vec<Option<usize>> = Vec::new();
+    let roles: &[Role] = if groups.is_empty() {
+        &scratch.roles
+    } else {
+        grouped_roles = scratch.roles.clone();
+        name_override = vec![None; figs.len()];
+        attach_to_fig = vec![None; figs.len()];
+        for g in &groups {
+            let lead = g
+                .members
+                .first()
+                .and_then(|&m| grouped_roles.get(m))
+                .cloned();
+            for (k, (&m, noun)) in g.members.iter().zip(&g.nouns).enumerate() {
+                if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(m)) {
+                    if !matches!(r, Role::Value | Role::BaselineOf(_)) {
+                        *slot = r.clone();
+                    }
+                }
+                if let Some(slot) = name_override.get_mut(m) {
+                    *slot = Some(noun.clone());
+                }
+            }
+            let lead = g
+                .follow
+                .first()
+                .and_then(|&f| grouped_roles.get(f))
+                .cloned();
+            for (k, (&f, &m)) in g.follow.iter().zip(&g.members).enumerate() {
+                if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(f)) {
+                    *slot = r.clone();
+                }
+                if let Some(slot) = attach_to_fig.get_mut(f) {
+                    *slot = Some(m);
+                }
+            }
+        }
+        &grouped_roles
+    };
+    // Where each figure's indicator went in `out` (for 分别 pairs).
+    let mut out_index_of: Vec<Option<usize>> =
+        vec![None; if groups.is_empty() { 0 } else { figs.len() }];
 
     // Where names may start: after the previous figure or date in the clause.
     let cuts = || {
@@ -966,19 +1098,55 @@ pub fn extract_into(
         Vec::new()
     };
 
+    let mut pending_goal: Option<Measure> = None;
+    // Goals are not figures of their own: "…为86%，距离92%的目标仍有差距" states the 86%'s status.
+    let status_figs_owned: Vec<&Token>;
+    let status_figs: &[&Token] = if roles.iter().any(|r| matches!(r, Role::Goal)) {
+        status_figs_owned = figs
+            .iter()
+            .zip(roles.iter())
+            .filter(|(_, r)| !matches!(r, Role::Goal))
+            .map(|(t, _)| *t)
+            .collect();
+        &status_figs_owned
+    } else {
+        &figs
+    };
     for (i, tok) in figs.iter().enumerate() {
+        if let (Some(g), Some(e)) = (
+            pending_goal.as_ref(),
+            out.get_mut(base..).and_then(|m| m.last_mut()),
+        ) {
+            if e.goal.is_none() {
+                e.goal = Some(g.clone());
+                pending_goal = None;
+            }
+        }
         if consumed.get(i).copied().unwrap_or(false) {
             continue;
         }
         let role = roles.get(i).cloned().unwrap_or(Role::Value);
-        let lagging_clause = {
-            let cs = clause_start_of(tok.start);
-            let ce = (tok.end..chars.len())
-                .find(|&k| at(chars, k).is_some_and(is_clause_delim))
-                .unwrap_or(chars.len());
-            mentions_lagging(chars.get(cs..ce).unwrap_or(&[]))
-        };
+        let own_name = name_override.get(i).cloned().flatten();
+        // A figure of the clause after a 分别 group qualifies its own member.
+        let forced = attach_to_fig
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|m| out_index_of.get(m).copied().flatten())
+            .map(|idx| (idx, tok.start));
+        if let Some(slot) = out_index_of.get_mut(i) {
+            *slot = Some(out.len());
+        }
+        // What the figure's clause (or a figure-less clause right after it) says of its status.
+        let stated = stated_status(chars, tok, status_figs, &clause_start_of);
         match role {
+            Role::Goal => {
+                // The goal of the indicator before it in the sentence, or else of the next.
+                match out.get_mut(base..).and_then(|m| m.last_mut()) {
+                    Some(e) if e.goal.is_none() => e.goal = Some(tok.measure()),
+                    _ => pending_goal = Some(tok.measure()),
+                }
+            }
             Role::BaselineOf(b) => {
                 if let Some(slot) = baseline_for.get_mut(b) {
                     *slot = Some(tok.measure());
@@ -1001,13 +1169,21 @@ pub fn extract_into(
                     .get(base..)
                     .and_then(<[Extracted]>::last)
                     .map(|e| e.name.as_str());
-                let name = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
+                let name = own_name.unwrap_or_else(|| {
+                    let stop = figs
+                        .get(i + 1)
+                        .map_or(chars.len(), |n| n.start)
+                        .min(chars.len());
+                    let n = naming::value_name(chars, floor, name_end, tok, tokens, ctx, prev_name);
+                    naming::specific_name(chars, tok, n, prev_name, stop)
+                });
                 let baseline = baseline_for.get(i).cloned().flatten();
-                let kind = match tok.class {
-                    _ if tok.is_percent() => IndicatorKind::Rate,
-                    Some(UnitClass::Points) => IndicatorKind::Change,
-                    _ => IndicatorKind::Quantity,
+                let kind = if tok.is_percent() {
+                    IndicatorKind::Share
+                } else {
+                    IndicatorKind::Level
                 };
+                let (status, status_basis) = status::combine(None, stated.clone());
                 out.push(Extracted {
                     name,
                     kind,
@@ -1015,11 +1191,9 @@ pub fn extract_into(
                     baseline,
                     change: None,
                     target: None,
-                    status: if lagging_clause {
-                        Status::Lagging
-                    } else {
-                        Status::NoTarget
-                    },
+                    goal: None,
+                    status,
+                    status_basis,
                     done: None,
                     total: None,
                     span: (tok.start, tok.end),
@@ -1036,9 +1210,10 @@ pub fn extract_into(
                     .unwrap_or(&[])
                     .iter()
                     .collect();
-                let attach_to = last.filter(|&(idx, fig_end)| {
-                    out.get(idx).is_some_and(|e| e.change.is_none())
-                        && qualifies(chars, fig_end, phrase_start, &clause_of)
+                let attach_to = forced.or(last).filter(|&(idx, fig_end)| {
+                    forced.is_some()
+                        || out.get(idx).is_some_and(|e| e.change.is_none())
+                            && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
@@ -1055,11 +1230,15 @@ pub fn extract_into(
                     last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
-                    let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
-                    if name.is_empty() {
+                    let mut name = own_name
+                        .clone()
+                        .unwrap_or_else(|| naming::plain_name(chars, floor, phrase_start, ctx));
+                    // "全区压缩审批时限50%以上": the verb and its object name the change.
+                    if name.is_empty() || naming::is_weak(&name, ctx) {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
                     let direction = direction.unwrap_or_else(|| improve_direction(&name, None));
+                    let (status, status_basis) = status::combine(None, stated.clone());
                     out.push(Extracted {
                         name,
                         kind: IndicatorKind::Change,
@@ -1072,11 +1251,9 @@ pub fn extract_into(
                             amount: tok.measure(),
                         }),
                         target: None,
-                        status: if lagging_clause {
-                            Status::Lagging
-                        } else {
-                            Status::NoTarget
-                        },
+                        goal: None,
+                        status,
+                        status_basis,
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1096,14 +1273,19 @@ pub fn extract_into(
                     done: None,
                     total: None,
                 };
-                let attach_to = last.filter(|&(idx, fig_end)| {
-                    out.get(idx)
-                        .is_some_and(|e| e.target.is_none() && e.kind != IndicatorKind::Completion)
-                        && qualifies(chars, fig_end, phrase_start, &clause_of)
+                let attach_to = forced.or(last).filter(|&(idx, fig_end)| {
+                    forced.is_some()
+                        || out.get(idx).is_some_and(|e| {
+                            e.target.is_none() && e.kind != IndicatorKind::Completion
+                        }) && qualifies(chars, fig_end, phrase_start, &clause_of)
                 });
                 if let Some((idx, _)) = attach_to {
                     if let Some(e) = out.get_mut(idx) {
-                        e.status = status_of(&target);
+                        let words = stated
+                            .clone()
+                            .or_else(|| e.status_basis.clone().map(|b| (e.status, b)));
+                        (e.status, e.status_basis) =
+                            status::combine(status::from_target(&target), words);
                         e.kind = IndicatorKind::Completion;
                         e.target = Some(target);
                     }
@@ -1111,18 +1293,24 @@ pub fn extract_into(
                     last = Some((idx, tok.end));
                 } else {
                     let floor = name_floor(phrase_start, true).min(phrase_start);
-                    let mut name = naming::plain_name(chars, floor, phrase_start, ctx);
+                    let mut name = own_name
+                        .clone()
+                        .unwrap_or_else(|| naming::plain_name(chars, floor, phrase_start, ctx));
                     if name.is_empty() {
                         name = naming::phrase_name(&raw, &tok.raw, &tok.unit);
                     }
+                    let (status, status_basis) =
+                        status::combine(status::from_target(&target), stated.clone());
                     out.push(Extracted {
                         name,
                         kind: IndicatorKind::Completion,
                         value: Some(tok.measure()),
                         baseline: None,
                         change: None,
-                        status: status_of(&target),
+                        status,
+                        status_basis,
                         target: Some(target),
+                        goal: None,
                         done: None,
                         total: None,
                         span: (tok.start, tok.end),
@@ -1158,20 +1346,48 @@ pub fn extract_into(
                 if !noun.is_empty() && !name.starts_with(&noun) && name.chars().count() <= 4 {
                     name = format!("{noun}{name}");
                 }
+                // A rate of items done ("45项任务中43项…完成率95.56%") is a share of the tasks,
+                // not completion of a stated target: only 目标/预算/计划 in its name make it one.
+                let of_target =
+                    ["目标", "预算", "计划"].iter().any(|w| name.contains(w)) && done_tok.is_none();
+                let (kind, target) = if of_target {
+                    (IndicatorKind::Completion, Some(target))
+                } else {
+                    (IndicatorKind::Share, None)
+                };
+                let (status, status_basis) = status::combine(
+                    target.as_ref().and_then(status::from_target),
+                    stated.clone(),
+                );
                 out.push(Extracted {
                     name,
-                    kind: IndicatorKind::Completion,
+                    kind,
                     value: Some(tok.measure()),
                     baseline: None,
                     change: None,
-                    status: status_of(&target),
-                    target: Some(target),
+                    status,
+                    status_basis,
+                    target,
+                    goal: None,
                     done: done_tok.map(|t| t.measure()),
                     total: total_tok.map(|t| t.measure()),
                     span: (tok.start, tok.end),
                 });
                 last = Some((out.len() - 1, tok.end));
             }
+        }
+    }
+    if let (Some(g), Some(e)) = (pending_goal, out.get_mut(base..).and_then(|m| m.last_mut())) {
+        if e.goal.is_none() {
+            e.goal = Some(g);
+        }
+    }
+    // Ranks ("排名第四", "均居全市第一"), in text order with the other figures.
+    let ranks = ranks::extract(chars, &clause_start_of, ctx, out.get(base..).unwrap_or(&[]));
+    if !ranks.is_empty() {
+        out.extend(ranks);
+        if let Some(mine) = out.get_mut(base..) {
+            mine.sort_by_key(|e| e.span.0);
         }
     }
     if let Some(mine) = out.get_mut(base..) {
@@ -1233,16 +1449,48 @@ fn improve_direction(name: &str, value: Option<&Measure>) -> Direction {
     }
 }
 
-/// Status from a target completion percentage.
-pub fn status_of(t: &TargetCompletion) -> Status {
-    let p = t.percent.number;
-    if p > 100.0 {
-        Status::Exceeded
-    } else if p >= 100.0 {
-        Status::Met
-    } else {
-        Status::Lagging
+/// The status the figure's clause states, or a figure-less clause right after it
+/// ("道路大修86.15公里，超额完成年度任务").
+fn stated_status(
+    chars: &[char],
+    tok: &Token,
+    figs: &[&Token],
+    clause_start_of: &dyn Fn(usize) -> usize,
+) -> Option<(Status, String)> {
+    let clause_end = |from: usize| {
+        (from..chars.len())
+            .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+            .unwrap_or(chars.len())
+    };
+    let cs = clause_start_of(tok.start);
+    let ce = clause_end(tok.end);
+    // Words between the neighbouring figures of the clause are this figure's
+    // ("完成率95.56%2项任务进度有所滞后": the 滞后 is the 2项's).
+    let lo = figs
+        .iter()
+        .filter(|f| f.end <= tok.start && f.end > cs)
+        .map(|f| f.end)
+        .max()
+        .unwrap_or(cs);
+    let hi = figs
+        .iter()
+        .filter(|f| f.start >= tok.end && f.start < ce)
+        .map(|f| f.start)
+        .min()
+        .unwrap_or(ce);
+    if let Some(s) = status::stated(chars.get(lo..hi).unwrap_or(&[])) {
+        return Some(s);
     }
+    // The next clause, when it holds no figure and this figure ends its own clause.
+    let no_fig_after_in_clause = !figs.iter().any(|f| f.start > tok.end && f.start < ce);
+    if !no_fig_after_in_clause || ce >= chars.len() || at(chars, ce) == Some('。') {
+        return None;
+    }
+    let ne = clause_end(ce + 1);
+    if figs.iter().any(|f| f.start > ce && f.start < ne) {
+        return None;
+    }
+    status::stated(chars.get(ce + 1..ne).unwrap_or(&[]))
 }
 
 #[cfg(test)]
@@ -1384,11 +1632,14 @@ mod tests {
     fn done_and_total_fold_into_the_completion_rate() {
         let e = ex("总体来看,45任务中,有43能够完成年初既定目标,完成率95.56%2项任务进度有所滞后,7个专项指标完成情况良好。");
         assert_eq!(e.len(), 3, "{e:#?}");
-        let t = e[0].target.as_ref();
-        assert_eq!(t.and_then(|t| t.done), Some(43));
-        assert_eq!(t.and_then(|t| t.total), Some(45));
+        // A share of the tasks done (for the summary), not completion of a stated target.
+        assert_eq!(e[0].kind, IndicatorKind::Share);
+        assert!(e[0].target.is_none());
+        assert_eq!(e[0].status, Status::Unstated);
+        assert_eq!(e[0].done.as_ref().map(|m| m.raw.as_str()), Some("43"));
+        assert_eq!(e[0].total.as_ref().map(|m| m.raw.as_str()), Some("45"));
         assert_eq!(e[0].name, "任务完成率");
         assert_eq!(e[1].status, Status::Lagging);
-        assert_eq!(e[2].status, Status::NoTarget);
+        assert_eq!(e[2].status, Status::Unstated);
     }
 }

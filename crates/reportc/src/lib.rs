@@ -10,16 +10,23 @@
 //! [`curation`].
 
 pub mod build;
+pub mod changes;
+pub mod cn_numerals;
 pub mod curation;
 pub mod decode;
 pub mod figures;
+pub mod goals;
 pub mod html_in;
 pub mod ids;
 pub mod naming;
 pub mod numbers;
+pub mod qualifiers;
+pub mod ranks;
 pub mod render;
+pub mod respectively;
 pub mod segment;
 pub mod sentences;
+pub mod status;
 pub mod synth;
 
 use std::fmt;
@@ -163,8 +170,20 @@ pub fn to_json(report: &Report) -> String {
     s
 }
 
-/// Parses report JSON; the error names the line and column.
+/// Parses report JSON; the error names the line and column. The `schema_version` is read
+/// first, so that a file of another version gets `check_schema_version`'s message rather than
+/// a complaint about a field that version did not have.
 pub fn parse_report_json(json: &str) -> Result<Report, Error> {
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        schema_version: Option<String>,
+    }
+    if let Ok(VersionOnly {
+        schema_version: Some(v),
+    }) = serde_json::from_str::<VersionOnly>(json)
+    {
+        report_model::check_schema_version(&v).map_err(Error::Json)?;
+    }
     serde_json::from_str(json).map_err(|e| Error::Json(format!("invalid report JSON: {e}")))
 }
 

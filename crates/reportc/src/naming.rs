@@ -124,6 +124,7 @@ const TRAILING: &[&str] = &[
     "总数为",
     "完成",
     "控制在",
+    "保持在",
 ];
 
 /// Names that only make sense with the thing they measure ("面积3087.2亩").
@@ -152,13 +153,14 @@ const GENERIC: &[&str] = &[
 const POST_STOP: &[&str] = &[
     "已经", "已", "均", "全部", "得到", "得以", "实现", "完成", "达到", "开展", "进行", "参加",
     "参与", "联合", "共同", "被", "将", "有所", "能够", "可以", "正在", "并", "获得", "位居",
-    "位列", "同比", "环比", "较", "占", "都", "也", "还", "正式", "到达", "未", "仍",
+    "位列", "同比", "环比", "较", "占", "都", "也", "还", "正式", "到达", "未", "仍", "进入",
+    "进度", "滞后",
 ];
 
 /// First chars of [`POST_STOP`], to skip the word list for most chars.
 const POST_STOP_FIRST: &[char] = &[
     '已', '均', '全', '得', '实', '完', '达', '开', '进', '参', '联', '共', '被', '将', '有', '能',
-    '可', '正', '并', '获', '位', '同', '环', '较', '占', '都', '也', '还', '到', '未', '仍',
+    '可', '正', '并', '获', '位', '同', '环', '较', '占', '都', '也', '还', '到', '未', '仍', '滞',
 ];
 
 type WordTable = std::collections::HashMap<
@@ -423,7 +425,7 @@ pub fn value_name(
     let generic = GENERIC.contains(&pre);
     let name = if post.is_empty() {
         match prev_name {
-            Some(p) if generic && !p.is_empty() => join(p, pre),
+            Some(p) if generic && !p.is_empty() => join(&subject_of(p), pre),
             _ => pre.to_string(),
         }
     } else {
@@ -477,6 +479,140 @@ pub fn value_name(
 pub fn plain_name(chars: &[char], floor: usize, end: usize, ctx: &Context) -> String {
     let raw: String = string_of(chars.get(floor..end).unwrap_or(&[]));
     cap(clean(&raw, ctx).0.to_string())
+}
+
+/// Names that say nothing alone: the thing counted without what it did or what it is of.
+const BARE: &[&str] = &[
+    "单位",
+    "部门",
+    "机构",
+    "企业",
+    "决定",
+    "任务",
+    "项目",
+    "事项",
+    "人员",
+    "占比",
+    "比重",
+    "比例",
+    "任务进度",
+    "进度",
+    "情况",
+    "数量",
+];
+
+/// Verbs that open the predicate after a counted noun ("264个部门、机构开展…").
+const PREDICATE_VERBS: &[&str] = &[
+    "开展", "进行", "参加", "参与", "联合", "实施", "组织", "采取", "完成", "涉及",
+];
+
+/// Words dropped from a predicate that becomes part of a name.
+const PREDICATE_FILLERS: &[&str] = &[
+    "采取", "开展", "进行", "实施", "有所", "相对", "已经", "已", "均", "全部", "共同",
+];
+
+/// A bare generic name ("单位", "部门", "决定", "任务进度", "占比") made specific by the
+/// sentence: shares take the figure before ("高新技术企业占比"); an item of an enumeration
+/// takes the modifiers of the first item ("公开复议报告2篇、决定47个" → "公开复议决定"); a
+/// counted noun takes its predicate ("14家单位联合采取“双随机”抽查" → "联合抽查单位",
+/// "52个部门的行政执法衔接工作" → "行政执法衔接部门", "2项任务进度有所滞后" → "进度滞后任务").
+pub fn specific_name(
+    chars: &[char],
+    tok: &Token,
+    name: String,
+    prev_name: Option<&str>,
+    stop: usize,
+) -> String {
+    let share = name.starts_with('占') && ["比重", "比例", "比"].iter().any(|w| name.ends_with(w));
+    if !BARE.contains(&name.as_str()) && !share {
+        return name;
+    }
+    let prev = prev_name.filter(|p| p.chars().count() >= 4 && !BARE.contains(p));
+    if ["占比", "比重", "比例"].iter().any(|w| name.ends_with(w)) {
+        // "…总数达到1.2万家，占全市比重超过40%": the share of the thing counted before.
+        return prev.map_or(name.clone(), |p| join(&subject_of(p), &name));
+    }
+    let name_len = name.chars().count();
+    let name_start = tok.start.saturating_sub(name_len);
+    let enumerated = string_of(chars.get(name_start..tok.start).unwrap_or(&[])) == name
+        && name_start > 0
+        && chars.get(name_start - 1) == Some(&'、');
+    if enumerated {
+        if let Some(p) = prev {
+            let keep: String = p.chars().take(p.chars().count() - 2).collect();
+            return join(&keep, &name);
+        }
+    }
+    // The noun after the figure, then its predicate up to the clause end or next figure.
+    let head = name
+        .strip_suffix("进度")
+        .or_else(|| name.strip_suffix("情况"))
+        .filter(|h| !h.is_empty())
+        .unwrap_or(&name)
+        .to_string();
+    let mut k = tok.end;
+    if chars.get(k) == Some(&'的') {
+        k += 1;
+    }
+    if !starts_with_at(chars, k, &head) {
+        return name;
+    }
+    k += head.chars().count();
+    let mut noun = head;
+    // "部门、机构开展…": a short enumerated noun goes with the first.
+    if chars.get(k) == Some(&'、') {
+        let run = (k + 1..(k + 5).min(stop))
+            .find(|&j| PREDICATE_VERBS.iter().any(|v| starts_with_at(chars, j, v)));
+        if let Some(j) = run {
+            noun.push_str(&string_of(chars.get(k..j).unwrap_or(&[])));
+            k = j;
+        }
+    }
+    let mut pred = String::new();
+    let mut quoted = false;
+    for &c in chars.get(k..stop.max(k)).unwrap_or(&[]) {
+        match c {
+            '“' | '《' => quoted = true,
+            '”' | '》' => quoted = false,
+            '、' | '，' | ',' | '；' | '。' => break,
+            _ if !quoted => pred.push(c),
+            _ => {}
+        }
+    }
+    let mut p: &str = pred.strip_prefix('的').unwrap_or(&pred);
+    for w in ["工作", "方式", "任务"] {
+        p = p.strip_suffix(w).unwrap_or(p);
+    }
+    let mut p = p.to_string();
+    for w in PREDICATE_FILLERS {
+        p = p.replace(w, "");
+    }
+    if p.chars().count() < 2 || p.chars().count() > 14 {
+        return name;
+    }
+    cap(join(&p, &noun))
+}
+
+/// What a name counts, without 新增 or a trailing 总数 ("新增国家高新技术企业总数" →
+/// "国家高新技术企业"): a total or a share is of all of them, not of the new ones.
+fn subject_of(name: &str) -> String {
+    let s = name.strip_prefix("新增").unwrap_or(name);
+    let s = ["总数", "总量", "总额"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s);
+    s.to_string()
+}
+
+/// Is `name` only a subject or weak verb ("全区", "我区"), no name on its own?
+pub fn is_weak(name: &str, ctx: &Context) -> bool {
+    LEADING.contains(&name) || ctx.district.iter().any(|d| d == name)
+}
+
+/// A noun phrase cleaned of subjects and link words ("我区全社会固定资产投资" →
+/// "全社会固定资产投资").
+pub fn clean_phrase(s: &str, ctx: &Context) -> String {
+    cap(clean(s, ctx).0.to_string())
 }
 
 /// A name from the phrase itself ("完成全年目标的120%" → "完成全年目标").
@@ -605,7 +741,7 @@ mod tests {
         );
         assert_eq!(
             names("公开复议报告2篇、决定47个、典型案例16件。"),
-            vec!["公开复议报告", "决定", "典型案例"]
+            vec!["公开复议报告", "公开复议决定", "典型案例"]
         );
         assert_eq!(names("通州区全年接诉15.4万件。"), vec!["接诉"]);
         assert_eq!(

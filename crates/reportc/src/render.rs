@@ -4,7 +4,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use report_model::{Indicator, Report, Section, Status};
+use report_model::{Indicator, IndicatorKind, Report, Section};
+use report_view::figure_text::{
+    change_text, completion_of, figure_text, kind_label, measure_text, status_label,
+};
+use report_view::url_state::status_token;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
@@ -41,6 +45,8 @@ thead th{position:sticky;top:0;background:var(--bg)}
 td.num{white-space:nowrap}
 .status-exceeded,.status-met{color:var(--ok)}
 .status-lagging{color:var(--bad);font-weight:700}
+.status-unstated,.kind{color:var(--muted)}
+.kind{font-weight:400;font-size:.85em}
 .table-wrap{overflow-x:auto}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 dl.summary dt{color:var(--muted)}
@@ -79,24 +85,6 @@ fn numbering(s: &Section) -> String {
     }
 }
 
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Exceeded => "超额完成",
-        Status::Met => "已完成",
-        Status::Lagging => "滞后",
-        Status::NoTarget => "无目标",
-    }
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Exceeded => "status-exceeded",
-        Status::Met => "status-met",
-        Status::Lagging => "status-lagging",
-        Status::NoTarget => "status-none",
-    }
-}
-
 /// The opening of the page: `<main id="report">`, the header and the summary figures.
 fn overview(out: &mut String, report: &Report) {
     out.push_str("<main id=\"report\">\n<header>\n");
@@ -132,7 +120,7 @@ fn overview(out: &mut String, report: &Report) {
                     out,
                     "<dt>{label}</dt><dd><a href=\"#{}\">{}</a></dd>",
                     esc(&f.indicator_id),
-                    esc(&f.value.display())
+                    esc(&measure_text(&f.value))
                 );
             }
         }
@@ -161,6 +149,19 @@ pub fn render_html_body(report: &Report) -> String {
         where_.insert(s.id.as_str(), format!("{}{}", numbering(s), s.title));
     }
     let inds = report.indicators();
+    // Each indicator with the text its source range is a slice of: the paragraph's, or the
+    // heading's for an indicator read from a heading.
+    let mut sources: HashMap<&str, &str> = HashMap::new();
+    for s in report.sections_flat() {
+        for i in &s.indicators {
+            sources.insert(i.id.as_str(), s.title.as_str());
+        }
+        for p in &s.paragraphs {
+            for i in &p.indicators {
+                sources.insert(i.id.as_str(), p.text.as_str());
+            }
+        }
+    }
     out.push_str("<section id=\"indicators\" aria-labelledby=\"indicators-title\">\n");
     out.push_str(
         "<h2 id=\"indicators-title\">指标一览</h2>\n<div class=\"table-wrap\">\n<table>\n",
@@ -186,7 +187,8 @@ pub fn render_html_body(report: &Report) -> String {
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for ind in inds {
-        row(&mut out, ind, &where_);
+        let text = sources.get(ind.id.as_str()).copied().unwrap_or_default();
+        row(&mut out, ind, &where_, text);
     }
     out.push_str("</tbody>\n</table>\n</div>\n</section>\n</main>\n");
     out
@@ -317,21 +319,27 @@ fn section(out: &mut String, s: &Section, depth: usize) {
     out.push_str("</section>\n");
 }
 
-fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
+/// One row of the indicator table. Every figure, kind and status text is
+/// `report_view::figure_text`'s, as in the app: the qualifier beside its number, a change with
+/// its direction, a completion only for a completion, only the status the text states.
+fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>, source_text: &str) {
     let dash = "—".to_string();
-    let value = ind
-        .value
-        .as_ref()
-        .map_or_else(|| dash.clone(), |v| v.display());
+    let figure = figure_text(ind);
+    let value = if figure.is_empty() {
+        dash.clone()
+    } else {
+        figure
+    };
     let base = match (&ind.baseline, &ind.value) {
-        (Some(b), Some(v)) => format!("{} → {}", b.display(), v.display()),
+        (Some(b), Some(v)) => format!("{} → {}", measure_text(b), measure_text(v)),
         _ => dash.clone(),
     };
-    let change = ind
-        .change
-        .as_ref()
-        .map_or_else(|| dash.clone(), |c| c.raw.clone());
-    let target = ind.target.as_ref().map_or_else(
+    // A change indicator's change is its figure: not shown twice.
+    let change = match (&ind.change, ind.kind) {
+        (Some(c), k) if k != IndicatorKind::Change => change_text(c),
+        _ => dash.clone(),
+    };
+    let target = completion_of(ind).map_or_else(
         || dash.clone(),
         |t| match (t.done, t.total) {
             (Some(d), Some(n)) => format!("{}（{d}/{n}）", t.raw),
@@ -350,13 +358,23 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
             format!("标题 {}", ind.section_id.trim_start_matches("s-")),
         ),
     };
-    let mut name = esc(&ind.name);
+    let sentence = ind.source.slice(source_text).unwrap_or_default();
+    let mut name = format!(
+        "{} <span class=\"kind\">{}</span>",
+        esc(&ind.name),
+        kind_label(ind.kind)
+    );
     if let Some(c) = &ind.category {
         name.push_str(&format!("<br><small>{}</small>", esc(c)));
     }
+    let status_title = ind
+        .status_basis
+        .as_deref()
+        .map(|b| format!(" title=\"{}\"", esc(b)))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "<tr id=\"{id}\"><th scope=\"row\">{name}</th><td><a href=\"#{sid}\">{sname}</a></td><td class=\"num\">{value}</td><td class=\"num\">{base}</td><td>{change}</td><td>{target}</td><td class=\"{scls}\">{status}</td><td><a href=\"#{href}\" title=\"{sentence}\">{label}</a></td></tr>",
+        "<tr id=\"{id}\"><th scope=\"row\">{name}</th><td><a href=\"#{sid}\">{sname}</a></td><td class=\"num\">{value}</td><td class=\"num\">{base}</td><td>{change}</td><td>{target}</td><td class=\"status-{scls}\"{status_title}>{status}</td><td><a href=\"#{href}\" title=\"{sentence}\">{label}</a></td></tr>",
         id = esc(&ind.id),
         sid = esc(&ind.section_id),
         sname = esc(&section_name),
@@ -364,10 +382,10 @@ fn row(out: &mut String, ind: &Indicator, where_: &HashMap<&str, String>) {
         base = esc(&base),
         change = esc(&change),
         target = esc(&target),
-        scls = status_class(ind.status),
+        scls = status_token(ind.status),
         status = status_label(ind.status),
         href = esc(&href),
-        sentence = esc(&ind.source.sentence),
+        sentence = esc(sentence),
         label = esc(&label),
     );
 }

@@ -181,7 +181,25 @@ fn check_accepts_a_good_report() {
             r.indicators().len()
         )
     );
-    assert_eq!(stdout(&o), "ok: 8 sections, 92 indicators\n");
+    assert_eq!(stdout(&o), "ok: 8 sections, 99 indicators\n");
+}
+
+#[test]
+fn check_refuses_a_1_0_file_with_the_version_message() {
+    let dir = scratch();
+    let old = dir.join("old.json");
+    // A 1.0 file: fields 2.0 does not have (source.sentence) must not be what is reported.
+    std::fs::write(
+        &old,
+        "{\"schema_version\": \"1.0\", \"meta\": {\"title\": \"x\", \"lang\": \"zh-CN\"}, \"sections\": [{\"source\": {\"sentence\": \"s\"}}]}",
+    )
+    .unwrap();
+    let o = reportc(&["check", s(&old)]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    let expected = reportc::report_model::check_schema_version("1.0").unwrap_err();
+    assert!(e.starts_with("error: ") && e.contains(&expected), "{e}");
+    assert_eq!(e.lines().count(), 1);
 }
 
 #[test]
@@ -208,7 +226,7 @@ fn check_lists_every_problem_with_its_path() {
         .id
         .clone();
     r.sections[1].children[0].paragraphs[0].indicators[1].id = first;
-    r.sections[0].paragraphs[0].indicators[0].source.start += 1;
+    r.sections[0].paragraphs[0].indicators[0].source.end = 100_000;
     let path = dir.join("broken.json");
     std::fs::write(&path, reportc::to_json(&r)).unwrap();
     let o = reportc(&["check", s(&path)]);
@@ -218,7 +236,7 @@ fn check_lists_every_problem_with_its_path() {
     assert_eq!(lines.len(), 4, "{e}");
     assert!(lines[0].starts_with("meta.published: "), "{e}");
     assert!(
-        lines[1].starts_with("sections[0].paragraphs[0].indicators[0].source.sentence: "),
+        lines[1].starts_with("sections[0].paragraphs[0].indicators[0].source: "),
         "{e}"
     );
     assert!(

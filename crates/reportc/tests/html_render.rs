@@ -148,3 +148,76 @@ fn reports_without_summary_or_meta_render() {
     assert!(!page.contains("<time"));
     assert!(page.contains("共 1 项指标"));
 }
+
+/// The `<tr>` of indicator `id` in `page`.
+fn row_of<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("<tr id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no row {id}"));
+    &page[start..start + page[start..].find("</tr>").unwrap()]
+}
+
+#[test]
+fn figures_keep_their_meaning_on_the_static_page() {
+    use reportc::report_model::{IndicatorKind, Status};
+    let r = seed_report();
+    let page = render_html_body(&r);
+    // The qualifier beside its number, as the app shows it.
+    for (raw, unit, shown) in [
+        ("6593.69", "亩", "约 6593.69亩"),
+        ("46", "微克/立方米", "预计 46微克/立方米"),
+        ("71.07", "%", "最高 71.07%"),
+        ("2000余", "人次", "2000余人次"),
+    ] {
+        let ind = by_value(&r, raw, unit);
+        let row = row_of(&page, &ind.id);
+        assert!(
+            row.contains(&format!("<td class=\"num\">{shown}</td>")),
+            "{row}"
+        );
+    }
+    // A change reads as a change, with its direction.
+    let fewer = r
+        .indicators()
+        .into_iter()
+        .find(|i| i.kind == IndicatorKind::Change && i.name.starts_with("精简"))
+        .expect("精简…60%以上");
+    assert!(
+        row_of(&page, &fewer.id).contains("<td class=\"num\">↓ 精简 60%以上</td>"),
+        "{}",
+        row_of(&page, &fewer.id)
+    );
+    // A rank as its ordinal.
+    let rank = r
+        .indicators()
+        .into_iter()
+        .find(|i| i.kind == IndicatorKind::Rank)
+        .expect("a rank");
+    let rank_raw = rank
+        .value
+        .as_ref()
+        .map(|v| v.raw.clone())
+        .unwrap_or_default();
+    assert!(row_of(&page, &rank.id).contains(&format!(">{rank_raw}</td>")));
+    // The share of tasks done is no completion and not lagging.
+    let rate = by_value(&r, "95.56", "%");
+    let row = row_of(&page, &rate.id);
+    assert!(
+        row.contains(">未说明</td>") && !row.contains("status-lagging"),
+        "{row}"
+    );
+    assert!(!row.contains("完成率95.56%</td>"), "{row}");
+    // One unstated label, the app's; lagging only where the text says so, with its words.
+    assert!(!page.contains("无目标"));
+    for ind in r.indicators() {
+        let row = row_of(&page, &ind.id);
+        assert_eq!(
+            row.contains("class=\"status-lagging\""),
+            ind.status == Status::Lagging,
+            "{row}"
+        );
+    }
+    // The source sentence is sliced from the paragraph into the link's title.
+    let trees = by_value(&r, "37814", "亩");
+    assert!(row_of(&page, &trees.id).contains("title=\"我区全年新增大树种植37814亩"));
+}

@@ -197,7 +197,7 @@ async fn the_table_lists_every_indicator_with_published_values() {
         Value::from(indicators.len()),
     )
     .await;
-    // Each row shows its value exactly as published.
+    // Each row shows its value exactly as published, with its qualifier words.
     for i in &indicators {
         let (Some(raw), Some(unit)) = (i["value"]["raw"].as_str(), i["value"]["unit"].as_str())
         else {
@@ -205,21 +205,28 @@ async fn the_table_lists_every_indicator_with_published_values() {
         };
         let id = i["id"].as_str().unwrap_or_default();
         let cell = s
-            .texts(&format!("tr[id='{id}'] td:nth-child(3)"))
+            .texts(&format!("tr[id='{id}'] td:nth-child(3) .figure-text"))
             .await
             .join("");
         assert!(
-            cell.starts_with(&format!("{raw}{unit}")),
+            cell.contains(&format!("{raw}{unit}")),
             "{id}: {cell:?} vs {raw}{unit}"
         );
+        for q in i["value"]["qualifiers"].as_array().into_iter().flatten() {
+            let word = q["word"].as_str().unwrap_or_default();
+            assert!(cell.contains(word), "{id}: {cell:?} lacks {word}");
+        }
     }
-    // Percentage points and percent are shown differently.
+    // Percentage points and percent are shown differently, each with its direction in words.
     let forest = indicator_id_by_value(&report, "33", "%");
     let change = s.texts(&format!("tr[id='{forest}'] .change-pp")).await;
-    assert_eq!(change, vec!["同比 +2.8个百分点"]);
+    assert_eq!(change, vec!["↑ 同比提高 2.8个百分点"]);
     let pm25 = indicator_id_by_value(&report, "46", "微克/立方米");
     let change = s.texts(&format!("tr[id='{pm25}'] .change-pct")).await;
-    assert_eq!(change, vec!["同比 −16.7%"]);
+    assert_eq!(
+        change.join("").replace('\n', " "),
+        "↓ 同比改善 16.7%（下降）"
+    );
     s.close().await;
 }
 
@@ -230,12 +237,34 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     let q = s.wait_for("#filter-q").await;
     q.send_keys("９５．５６％").await.expect("type");
     // Search covers name and source sentence: every indicator of that sentence matches.
-    let matching = all_indicators(&served_report())
+    // The sentence is the source's char range of its paragraph.
+    let report = served_report();
+    let texts: std::collections::HashMap<String, String> = all_paragraphs(&report)
+        .iter()
+        .map(|p| {
+            let id = p["id"].as_str().unwrap_or_default().to_string();
+            (id, p["text"].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
+    let sentence = |i: &Value| -> String {
+        let text = i["source"]["paragraph_id"]
+            .as_str()
+            .and_then(|p| texts.get(p))
+            .cloned()
+            .unwrap_or_default();
+        let (start, end) = (
+            i["source"]["start"].as_u64().unwrap_or(0) as usize,
+            i["source"]["end"].as_u64().unwrap_or(0) as usize,
+        );
+        text.chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
+    };
+    let matching = all_indicators(&report)
         .iter()
         .filter(|i| {
-            i["source"]["sentence"]
-                .as_str()
-                .is_some_and(|t| t.contains("95.56%"))
+            sentence(i).contains("95.56%")
                 || i["name"].as_str().is_some_and(|t| t.contains("95.56%"))
         })
         .count();
@@ -245,7 +274,9 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
         Value::from(matching),
     )
     .await;
-    let values = s.texts(".indicator-table tbody tr td:nth-child(3)").await;
+    let values = s
+        .texts(".indicator-table tbody tr td:nth-child(3) .figure-text")
+        .await;
     assert!(values.iter().any(|v| v == "95.56%"), "{values:?}");
     let url = s.client.current_url().await.expect("url");
     assert!(url.query().unwrap_or("").contains("q="), "{url}");
@@ -329,9 +360,19 @@ async fn bars_show_results_over_100_percent_honestly_and_mark_the_baseline() {
     let report = served_report();
     let nh3 = indicator_id_by_value(&report, "148.3", "吨");
     let (_server, s) = open(1280, 900, "").await;
+    // One scale for the column: the track runs to 250 %, past the largest completion.
     let bar = format!("tr[id='{nh3}'] [role=progressbar]");
-    assert_eq!(s.attr(&bar, "aria-valuenow").await.as_deref(), Some("100"));
-    assert_eq!(s.attr(&bar, "aria-valuemax").await.as_deref(), Some("100"));
+    assert_eq!(
+        s.attr(&bar, "aria-valuenow").await.as_deref(),
+        Some("247.17")
+    );
+    assert_eq!(s.attr(&bar, "aria-valuemax").await.as_deref(), Some("250"));
+    let target = s
+        .js(&format!(
+            "const m = document.querySelector(\"tr[id='{nh3}'] .bar-target\"); return m ? m.style.left : null"
+        ))
+        .await;
+    assert_eq!(target, Value::from("40%"));
     let text = s.attr(&bar, "aria-valuetext").await.unwrap_or_default();
     assert!(text.contains("247.17%"), "{text}");
     let mark = s.texts(&format!("tr[id='{nh3}'] .bar-overflow-mark")).await;

@@ -438,16 +438,14 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
     records
 }
 
-/// The rows the table shows: id, name, value as published, status label.
+/// The rows the table shows: id, name, figure as shown (with its qualifiers), status label.
 async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
     let rows = s
         .js(
             r#"return [...document.querySelectorAll('.indicator-table tbody tr')].map(tr => {
             const td = tr.querySelectorAll('td');
-            const value = td[2].cloneNode(true);
-            value.querySelectorAll('.bar').forEach(b => b.remove());
             return [tr.id, tr.querySelector('.cell-name strong').textContent,
-                    value.textContent, td[6].textContent];
+                    td[2].querySelector('.figure-text').textContent, td[6].textContent];
         })"#,
         )
         .await;
@@ -519,41 +517,53 @@ async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
     let records = parse_csv(&text);
     let link = server.url("?status=exceeded");
-    assert_eq!(records[0], ["报告标题", TITLE]);
-    assert_eq!(records[1], ["来源", "区信息中心"]);
-    assert_eq!(records[2], ["发布日期", "2020-01-10"]);
-    assert_eq!(records[3], ["链接", link.as_str()]);
-    assert_eq!(records[4], [""]);
-    assert_eq!(
-        records[5],
-        [
-            "指标",
-            "章节",
-            "数值",
-            "单位",
-            "基期",
-            "变化",
-            "目标完成(%)",
-            "状态",
-            "原文",
-            "链接"
-        ]
-    );
-    let rows = &records[6..];
+    // The header first (Excel's filter, csv.DictReader and pandas name the columns from it),
+    // the rows, a blank line, then the report's provenance as notes under the table.
+    let header = &records[0];
+    assert_eq!(header.len(), 21, "{header:?}");
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (c_name, c_value, c_number, c_unit) =
+        (col("指标"), col("数值"), col("数值（数字）"), col("单位"));
+    let (c_pct, c_status, c_link) = (col("目标完成（%）"), col("状态"), col("链接"));
+    let blank = records
+        .iter()
+        .position(|r| r.len() == 1 && r[0].is_empty())
+        .expect("a blank line before the notes");
+    let rows = &records[1..blank];
+    let notes = &records[blank + 1..];
+    assert_eq!(notes[0], ["报告标题", TITLE]);
+    assert_eq!(notes[1], ["来源", "区信息中心"]);
+    assert_eq!(notes[2], ["发布日期", "2020-01-10"]);
+    assert_eq!(notes[3], ["链接", link.as_str()]);
+    assert_eq!(notes[4][0], "说明");
     assert_eq!(rows.len(), shown.len());
     for (csv, [id, name, value, status]) in rows.iter().zip(&shown) {
-        assert_eq!(csv.len(), 10, "{csv:?}");
-        assert_eq!(&csv[0], name);
-        assert_eq!(&format!("{}{}", csv[2], csv[3]), value, "{name}");
-        assert_eq!(&csv[7], status);
-        assert_eq!(csv[9], format!("{link}#{id}"));
+        assert_eq!(csv.len(), header.len(), "{csv:?}");
+        assert_eq!(&csv[c_name], name);
+        // The figure as the table shows it, qualifier words and all.
+        assert_eq!(&csv[c_value], value, "{name}");
+        assert_eq!(&csv[c_status], status);
+        assert_eq!(csv[c_link], format!("{link}#{id}"));
     }
-    // Published figures stay as published ("114.59", not re-formatted).
+    // Published figures stay as published ("114.59", not re-formatted), and the numeric
+    // columns are plain numbers.
     let trees = rows
         .iter()
-        .find(|r| r[2] == "37814")
+        .find(|r| r[c_value] == "37814亩")
         .expect("新增大树种植 is exceeded");
-    assert_eq!((trees[3].as_str(), trees[6].as_str()), ("亩", "114.59"));
+    assert_eq!(
+        (
+            trees[c_number].as_str(),
+            trees[c_unit].as_str(),
+            trees[c_pct].as_str()
+        ),
+        ("37814", "亩", "114.59")
+    );
     let announced = s
         .js("return document.querySelector('[aria-live=polite]').textContent")
         .await;
@@ -831,8 +841,8 @@ async fn printing_renders_the_rows_hidden_behind_show_more() {
                 "name": format!("附加指标{n}"),
                 "section_id": "s-3",
                 "kind": "qualitative",
-                "status": "no_target",
-                "source": { "start": 0, "end": 4, "sentence": format!("附加指标{n}") }
+                "status": "unstated",
+                "source": { "start": 0, "end": 4 }
             })
         })
         .collect();
@@ -993,7 +1003,7 @@ const TEXT_SELECTORS: [&str; 22] = [
     ".kind",
     ".status-exceeded",
     ".status-lagging",
-    ".status-no_target",
+    ".status-unstated",
     "a.deep-link",
     ".row-actions a",
     ".link-button",
