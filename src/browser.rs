@@ -200,6 +200,13 @@ pub fn skip_to(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with `id`, if there is one.
+pub fn focus_by_id(id: &str) {
+    if let Some(html) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = html.focus();
+    }
+}
+
 /// Moves focus to the text field with `id` and selects all its text (for copying by hand).
 pub fn focus_and_select(id: &str) {
     let Some(field) = element_by_id(id) else {

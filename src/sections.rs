@@ -101,6 +101,8 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
         <button type="button" class="section-toggle" id=button_id.clone()
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=panel_id.clone() on:click=toggle>
+            // "+"/"−" is decoration: the state is aria-expanded.
+            <span class="toggle-glyph" aria-hidden="true"></span>
             <span class="section-title">{title}</span>
             {(count > 0).then(|| view! { <span class="section-count">{format!("{count} 项指标")}</span> })}
         </button>

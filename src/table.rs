@@ -4,15 +4,17 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use report_model::{IndicatorKind, Status};
+use report_view::active_filters::{active_filters, filter_summary, menu_filter_count};
 use report_view::filter::{kind_options, status_options};
 use report_view::labels::{
     kind_label, result_count_announcement, sort_announcement, sort_key_label, status_label,
     with_count, ALL_KINDS, ALL_SECTIONS, ALL_STATUSES,
 };
+use report_view::search_marks::{mark_matches, name_matches, sentence_context, Segment};
 use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
 use report_view::{
-    completion_bar, completion_scale, next_sort, rate_bar, ChangeUnit, IndicatorRow, SortDir,
-    SortKey, ViewState, FIGURE_PREFIX,
+    completion_bar, completion_scale, next_sort, rate_bar, ChangeUnit, Filter, IndicatorRow,
+    SortDir, SortKey, ViewState, FIGURE_PREFIX,
 };
 
 use crate::browser;
@@ -54,6 +56,12 @@ pub fn IndicatorTable() -> impl IntoView {
             }
         })
     };
+    let sections = state.report.with_value(|r| report_view::section_options(r));
+    // Printed once above the rows, which then print only their fragment ("#i-…").
+    let page_address = move || {
+        let query = state.view.with(|v| v.to_query());
+        format!("{}{query}", browser::page_url())
+    };
     view! {
         <section class="indicators" aria-labelledby="indicators-title"
             id=crate::skip_links::INDICATORS_ID tabindex="-1">
@@ -62,7 +70,12 @@ pub fn IndicatorTable() -> impl IntoView {
             <p class="result-count" id="result-count" tabindex="-1">
                 {move || result_count_announcement(visible.with(Vec::len), total)}
             </p>
-            <div class="table-wrap">
+            <p class="print-only print-context">
+                {move || state.view.with(|v| filter_summary(&v.filter, &sections))}
+                "　本页地址："{move || page_address()}
+            </p>
+            <EmptyResult visible/>
+            <div class="table-wrap" class:is-empty=move || visible.with(Vec::is_empty)>
                 <table class="indicator-table" aria-describedby="result-count">
                     <caption class="visually-hidden">"报告中的全部量化指标，可筛选和排序"</caption>
                     <thead>
@@ -86,6 +99,32 @@ pub fn IndicatorTable() -> impl IntoView {
             </div>
             {more}
         </section>
+    }
+}
+
+/// What an empty result says: that nothing matches, which filters are in force, and one button
+/// that clears them all.
+#[component]
+fn EmptyResult(visible: Memo<Vec<usize>>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let sections = state.report.with_value(|r| report_view::section_options(r));
+    let clear = move |_| {
+        state.update_view(false, |v| v.filter = Filter::default());
+        browser::focus_by_id("filter-q");
+    };
+    move || {
+        visible.with(Vec::is_empty).then(|| {
+            let active = state.view.with(|v| active_filters(&v.filter, &sections));
+            view! {
+                <div class="empty-result">
+                    <p class="empty-title">"没有符合条件的指标。"</p>
+                    {(!active.is_empty()).then(|| view! {
+                        <p>"当前筛选："{active.join("；")}</p>
+                    })}
+                    <button type="button" id="clear-filters" on:click=clear>"清除全部筛选"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -127,6 +166,7 @@ fn Filters() -> impl IntoView {
         };
         sort_to(state, key, dir);
     };
+    let panel_open = RwSignal::new(false);
     let value_of = |f: fn(&ViewState) -> String| Signal::derive(move || state.view.with(f));
     let all = |label: &str| (String::new(), label.to_string());
     let section_options = std::iter::once(all(ALL_SECTIONS))
@@ -171,6 +211,17 @@ fn Filters() -> impl IntoView {
                     on:input=on_query/>
             </label>
             <button type="submit" class="secondary search-submit">"查看结果"</button>
+            // On a phone the menus wait behind one control that says how many are in force;
+            // on wider screens the control is hidden and the menus always shown.
+            <button type="button" class="secondary filter-toggle" aria-controls="filter-panel"
+                aria-expanded=move || if panel_open.get() { "true" } else { "false" }
+                on:click=move |_| panel_open.update(|o| *o = !*o)>
+                {move || {
+                    let n = state.view.with(|v| menu_filter_count(&v.filter));
+                    if n == 0 { "筛选".to_string() } else { format!("筛选（已选 {n} 项）") }
+                }}
+            </button>
+            <div class="filter-panel" id="filter-panel" class:is-open=move || panel_open.get()>
             <Menu label="章节" id="filter-section" options=section_options
                 value=value_of(|v| v.filter.section.clone().unwrap_or_default()) on_pick=on_section/>
             <Menu label="状态" id="filter-status" options=status_menu
@@ -183,6 +234,7 @@ fn Filters() -> impl IntoView {
             <Menu label="排序" id="sort-mobile" class="sort-mobile" options=sort_options
                 value=value_of(|v| format!("{}:{}", v.sort.token(), v.dir.token()))
                 on_pick=on_sort/>
+            </div>
         </form>
     }
 }
@@ -230,7 +282,10 @@ fn SortHeader(key: SortKey) -> impl IntoView {
     };
     view! {
         <th scope="col" aria-sort=aria_sort>
-            <button type="button" class="sort-button" on:click=click>{sort_key_label(key)}</button>
+            // The arrow is decoration: the sorted state is the header's aria-sort.
+            <button type="button" class="sort-button" on:click=click>
+                {sort_key_label(key)}<span class="sort-glyph" aria-hidden="true"></span>
+            </button>
         </th>
     }
 }
@@ -278,6 +333,30 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
             }
         });
     let figure_title = row.change.as_ref().map(|c| c.phrase.clone());
+    // What the search matched: the name's words marked, or, for a row found by its sentence,
+    // the words around the match.
+    let marked_name = {
+        let name = row.name.clone();
+        move || {
+            state
+                .view
+                .with(|v| marked(mark_matches(&name, &v.filter.query)))
+        }
+    };
+    let match_context = {
+        let (name, sentence) = (row.name.clone(), row.sentence.clone());
+        move || {
+            state.view.with(|v| {
+                let q = &v.filter.query;
+                if q.trim().is_empty() || name_matches(&name, q) {
+                    return None;
+                }
+                sentence_context(&sentence, q, CONTEXT_CHARS).map(|segments| {
+                    view! { <span class="match-context">"原文："{marked(segments)}</span> }
+                })
+            })
+        }
+    };
     // Empty cells are left out of the phone cards rather than shown as bare labels.
     let (no_baseline, no_change, no_completion) =
         (baseline.is_none(), change.is_none(), completion.is_none());
@@ -291,8 +370,9 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
     view! {
         <tr id=id.clone() tabindex="-1" class:is-target=is_target class:row-lagging=lagging>
             <td class="cell-name" data-label="指标">
-                <strong>{row.name.clone()}</strong>
+                <strong>{marked_name}</strong>
                 " "<span class="kind">{kind_label(row.kind)}</span>
+                {match_context}
             </td>
             <td data-label="章节">{row.section_title.clone()}</td>
             <td class="num cell-value" data-label="数值">
@@ -307,37 +387,75 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
             <td data-label="状态"><StatusBadge status=row.status/></td>
             <td data-label="来源">
                 <div class="row-actions">
-                    <a href=source_href title=row.sentence.clone()>"查看原文"</a>
-                    <CopyLink id=id.clone() name=row.name.clone()/>
+                    <a href=source_href title=row.sentence.clone()>
+                        "查看原文"<span class="visually-hidden">{format!("：{}", row.name)}</span>
+                    </a>
+                    <ShareLink id=id.clone() name=row.name.clone()/>
                 </div>
             </td>
         </tr>
     }
 }
 
-/// The indicator's deep link, as a real link (it prints as a URL) and a copy button.
+/// Characters of the sentence shown either side of a search match.
+const CONTEXT_CHARS: usize = 12;
+
+/// Search segments as text, the matched ones in `<mark>`.
+fn marked(segments: Vec<Segment>) -> impl IntoView {
+    segments
+        .into_iter()
+        .map(|s| {
+            if s.matched {
+                view! { <mark>{s.text}</mark> }.into_any()
+            } else {
+                s.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// The row's one share action: copies the indicator's deep link and says so. Where the browser
+/// offers no clipboard (plain HTTP, some in-app browsers) the link is shown, selected, to copy
+/// by hand. Printed, the row shows its fragment; the page's address is printed once above.
 #[component]
-fn CopyLink(id: String, name: String) -> impl IntoView {
+fn ShareLink(id: String, name: String) -> impl IntoView {
     let url = format!("{}#{id}", browser::page_url());
+    let field_id = format!("share-{id}");
     let copied = RwSignal::new(None::<Result<(), String>>);
     let copy = {
-        let url = url.clone();
+        let (url, field_id) = (url.clone(), field_id.clone());
         move |_| {
-            let url = url.clone();
+            let (url, field_id) = (url.clone(), field_id.clone());
             spawn_local(async move {
-                copied.set(Some(browser::copy_text(&url).await));
+                let result = browser::copy_text(&url).await;
+                let failed = result.is_err();
+                copied.set(Some(result));
+                if failed {
+                    request_animation_frame(move || browser::focus_and_select(&field_id));
+                }
             });
         }
     };
     let status = move || match copied.get() {
         None => String::new(),
-        Some(Ok(())) => "已复制".into(),
-        Some(Err(e)) => format!("{e}，请手动复制链接"),
+        Some(Ok(())) => "已复制链接".into(),
+        Some(Err(e)) => format!("{e}，请手动复制下方链接"),
+    };
+    let label = format!("：{name}");
+    let fallback = move || {
+        matches!(copied.get(), Some(Err(_))).then(|| {
+            view! {
+                <input type="text" class="share-fallback" readonly id=field_id.clone()
+                    aria-label=format!("{name}的链接") prop:value=url.clone()/>
+            }
+        })
     };
     view! {
-        <a class="deep-link" href=url.clone()>"链接"</a>
-        <button type="button" class="link-button" on:click=copy
-            aria-label=format!("复制链接：{name}")>"复制链接"</button>
+        <button type="button" class="link-button share-link" on:click=copy>
+            "复制链接"<span class="visually-hidden">{label}</span>
+        </button>
+        <span class="row-fragment" aria-hidden="true">{format!("#{id}")}</span>
         <span class="copy-status" role="status">{status}</span>
+        {fallback}
     }
 }

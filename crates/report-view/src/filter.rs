@@ -73,6 +73,17 @@ impl<'a> Matcher<'a> {
     }
 }
 
+impl Matcher<'_> {
+    /// Whether every query term is in the row's name; false without a query.
+    fn in_name(&self, row: &IndicatorRow) -> bool {
+        !self.terms.is_empty()
+            && self
+                .terms
+                .iter()
+                .all(|(t, _)| row.search_name().contains(t.as_str()))
+    }
+}
+
 /// Whether section `id` is `section` or one of its descendants, by id prefix: "s-2" contains
 /// "s-2" and "s-2-1" but not "s-21". This relies on the converter's hierarchical section ids
 /// (a child's id is its parent's id plus "-n"), which is also what makes ids stable.
@@ -229,7 +240,17 @@ pub fn visible_rows(
     let matched = rows.iter().enumerate().filter(|(_, r)| matcher.matches(r));
     match key {
         SortKey::Published => {
-            let mut v: Vec<usize> = matched.map(|(i, _)| i).collect();
+            // A search lists the rows whose name matches first (both groups in published
+            // order): "完成率" finds the completion rates before sentences that mention them.
+            let (mut v, mut by_text) = (Vec::new(), Vec::new());
+            for (i, r) in matched {
+                if matcher.in_name(r) {
+                    v.push(i);
+                } else {
+                    by_text.push(i);
+                }
+            }
+            v.append(&mut by_text);
             if dir == SortDir::Desc {
                 v.reverse();
             }
@@ -389,6 +410,27 @@ mod tests {
         // The section heading is searched too.
         let hits = visible_rows(&rows, &query("高效率"), SortKey::Published, SortDir::Asc);
         assert_eq!(ids(&rows, &hits), vec!["i-waste", "i-roads"]);
+    }
+
+    #[test]
+    fn a_search_lists_name_matches_before_sentence_matches() {
+        let rows = fixture_rows();
+        let hits = visible_rows(&rows, &query("完成率"), SortKey::Published, SortDir::Asc);
+        let names: Vec<&str> = hits.iter().map(|&i| rows[i].name.as_str()).collect();
+        let first_text_only = names
+            .iter()
+            .position(|n| !n.contains("完成率"))
+            .unwrap_or(names.len());
+        assert!(
+            names[first_text_only..]
+                .iter()
+                .all(|n| !n.contains("完成率")),
+            "{names:?}"
+        );
+        assert!(first_text_only > 0, "{names:?}");
+        // Without a query, and reversed, the order is the report's own.
+        let all = visible_rows(&rows, &query(""), SortKey::Published, SortDir::Asc);
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //!   and for the CSV's numeric columns (through [`numtext`], never the float formatter). A re-formatted float ("114.58999") would be the worst possible bug.
 //! * **No panics on any input.** Report data and URLs are untrusted; nothing here unwraps them.
 
+pub mod active_filters;
 pub mod bar;
 pub mod counts;
 pub mod csv;
@@ -27,6 +28,7 @@ pub mod numtext;
 pub mod page_meta;
 pub mod progressive;
 pub mod rows;
+pub mod search_marks;
 pub mod summary;
 pub mod url_state;
 

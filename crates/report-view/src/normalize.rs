@@ -40,6 +40,16 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// One character as the filter compares it, without dropping or collapsing anything (so that a
+/// match's position maps back to the published text): zero-width characters and whitespace
+/// become a space, everything else folds as in [`normalize`].
+pub(crate) fn fold_for_search(c: char) -> char {
+    match fold_char(c) {
+        Some(c) if !c.is_whitespace() => c.to_ascii_lowercase(),
+        _ => ' ',
+    }
+}
+
 /// One character's fold; `None` drops it.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {

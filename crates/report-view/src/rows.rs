@@ -81,6 +81,9 @@ pub struct IndicatorRow {
     /// Which characters occur in `search_text` (see [`CharSet`]): lets the filter skip most
     /// non-matching rows without scanning their text.
     search_chars: CharSet,
+    /// Where the normalized name ends in `search_text` (it comes first): a match there ranks
+    /// the row above rows matched only by their sentence or section.
+    search_name_end: usize,
     /// Position of `name` among all rows' names (equal names, equal rank), computed once so that
     /// sorting by name compares integers, not strings. `None` for a blank name.
     name_rank: Option<u32>,
@@ -92,6 +95,13 @@ impl IndicatorRow {
     /// match across two fields).
     pub fn search_text(&self) -> &str {
         &self.search_text
+    }
+
+    /// The normalized name, the first part of [`search_text`](Self::search_text).
+    pub fn search_name(&self) -> &str {
+        self.search_text
+            .get(..self.search_name_end)
+            .unwrap_or_default()
     }
 
     /// Whether the row's text may contain `term`: `false` means it certainly does not.
@@ -305,9 +315,10 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow
         .slice(source_text)
         .unwrap_or_default()
         .to_string();
+    let search_name = normalize(&ind.name);
+    let search_name_end = search_name.len();
     let search_text = format!(
-        "{} {} {}",
-        normalize(&ind.name),
+        "{search_name} {} {}",
         normalize(&sentence),
         normalize(&ctx.label)
     );
@@ -344,6 +355,7 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow
         sentence,
         paragraph_id: ind.source.paragraph_id.clone(),
         search_chars: CharSet::of(&search_text),
+        search_name_end,
         search_text,
         name_rank: None,
     }

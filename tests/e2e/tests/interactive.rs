@@ -19,7 +19,8 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
 #[tokio::test(flavor = "current_thread")]
 async fn sections_follow_the_accordion_pattern_and_expand_all() {
     let (_server, s) = open(1280, 900, "").await;
-    // Heading levels follow the report: 一、 in h2, （一） in h3, 1. in h4.
+    // Heading levels follow the tree without gaps: 一、 in h2, （一） in h3, and 1. directly
+    // under 三、 in h3 too.
     assert!(s
         .texts("h2.section-heading .section-title")
         .await
@@ -28,10 +29,18 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
         .texts("h3.section-heading .section-title")
         .await
         .contains(&"（一）高质量发展".to_string()));
-    let h4 = s.texts("h4.section-heading .section-title").await;
+    let h3 = s.texts("h3.section-heading .section-title").await;
     assert!(
-        h4.iter().any(|t| t.contains("总消费增速进展相对滞后")),
-        "{h4:?}"
+        h3.iter().any(|t| t.contains("总消费增速进展相对滞后")),
+        "{h3:?}"
+    );
+    let h4 = s
+        .js("return document.querySelectorAll('h4, h5, h6').length")
+        .await;
+    assert_eq!(
+        h4,
+        serde_json::Value::from(0),
+        "the seed is two levels deep"
     );
 
     // Every toggle controls an existing panel, and aria-expanded matches the panel's state.
@@ -423,11 +432,15 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
         ))
         .await;
     assert_eq!(in_view, Value::Bool(true));
-    // Every row carries a copyable link to itself.
+    // Every row's share action copies a link to itself.
     let href = s
-        .attr(&format!("tr[id='{id}'] a.deep-link"), "href")
-        .await
-        .unwrap_or_default();
+        .js(&format!(
+            "return new Promise(done => {{
+                 navigator.clipboard.writeText = t => {{ done(t); return Promise.resolve(); }};
+                 document.querySelector(\"tr[id='{id}'] .share-link\").click(); }})"
+        ))
+        .await;
+    let href = href.as_str().unwrap_or_default();
     assert!(href.ends_with(&format!("/gov/report/#{id}")), "{href}");
     s.close().await;
 }

@@ -217,8 +217,12 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
         .enter_frame()
         .await
         .expect("enter frame");
+    // Every row's share action copies its own link (the clipboard is stubbed to read it).
     let hrefs = s
-        .js("return [...document.querySelectorAll('a.deep-link')].map(a => a.href)")
+        .js("const copied = [];
+             navigator.clipboard.writeText = t => { copied.push(t); return Promise.resolve(); };
+             document.querySelectorAll('.share-link').forEach(b => b.click());
+             return new Promise(done => setTimeout(() => done(copied), 300))")
         .await;
     let hrefs: Vec<String> = hrefs
         .as_array()
@@ -226,7 +230,10 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
         .flatten()
         .filter_map(|h| h.as_str().map(str::to_string))
         .collect();
-    assert_eq!(hrefs.len(), all_indicators(&served_report()).len());
+    let rows = s
+        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
+        .await;
+    assert_eq!(Value::from(hrefs.len()), rows);
     let page = report.url("");
     for h in &hrefs {
         let id = h
@@ -743,8 +750,10 @@ async fn printed_every_section_is_open_the_whole_table_shows_and_no_control_does
         .await;
     assert_eq!(controls, serde_json::json!([]), "controls printed");
     let markers = s
-        .js(r#"return [getComputedStyle(document.querySelector('.section-toggle'), '::before').content,
-                       getComputedStyle(document.querySelector('.sort-button'), '::after').content]"#)
+        .js(
+            r#"return [getComputedStyle(document.querySelector('.toggle-glyph')).display,
+                       getComputedStyle(document.querySelector('.sort-glyph')).display]"#,
+        )
         .await;
     assert_eq!(markers, serde_json::json!(["none", "none"]));
 
@@ -786,23 +795,28 @@ async fn printed_every_section_is_open_the_whole_table_shows_and_no_control_does
         assert_eq!(b, &serde_json::json!([true, true, true, true]));
     }
 
-    // Deep links print as their address; the in-page "查看原文" links do not print at all.
-    let after = s
-        .js("return getComputedStyle(document.querySelector('a.deep-link'), '::after').content")
+    // The page's address (with the view's query) is printed once, with the filters in force;
+    // each row prints its fragment beside it, not a full address.
+    let context = s
+        .js("const p = document.querySelector('.print-context');
+             return [getComputedStyle(p).display, p.textContent]")
         .await;
-    let after = after.as_str().unwrap_or_default();
-    let href = s
-        .js("return document.querySelector('a.deep-link').getAttribute('href')")
+    assert_eq!(context[0], "block", "{context}");
+    let context_text = context[1].as_str().unwrap_or_default();
+    assert!(context_text.contains(&server.url("")), "{context_text}");
+    let fragments = s
+        .js("return [...document.querySelectorAll('.indicator-table tbody tr')].map(r => {
+                 const f = r.querySelector('.row-fragment');
+                 return f && getComputedStyle(f).display !== 'none' && f.textContent === '#' + r.id; })")
         .await;
-    let href = href.as_str().unwrap_or_default();
-    assert!(href.starts_with(&server.url("#i-")), "{href}");
-    // Chromium resolves attr() in the computed value; the unresolved form is fine too.
     assert!(
-        after == format!("\" ({href})\"") || after.contains("attr(href)"),
-        "{after}"
+        fragments
+            .as_array()
+            .is_some_and(|f| !f.is_empty() && f.iter().all(|x| x == true)),
+        "{fragments}"
     );
     let source_links = s
-        .js("return [...document.querySelectorAll('.row-actions a:not(.deep-link)')].filter(a => a.getClientRects().length).length")
+        .js("return [...document.querySelectorAll('.row-actions a')].filter(a => a.getClientRects().length).length")
         .await;
     assert_eq!(source_links, Value::from(0));
     // Black on white, whatever the screen scheme.
@@ -1004,7 +1018,7 @@ const TEXT_SELECTORS: [&str; 22] = [
     ".status-exceeded",
     ".status-lagging",
     ".status-unstated",
-    "a.deep-link",
+    ".share-link",
     ".row-actions a",
     ".link-button",
     "button.secondary",
