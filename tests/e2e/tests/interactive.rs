@@ -510,7 +510,8 @@ async fn on_a_phone_rows_become_cards_and_nothing_scrolls_sideways() {
         .js("return getComputedStyle(document.querySelector('.indicator-table tbody tr')).display")
         .await;
     assert_eq!(display, Value::from("block"));
-    // The sort is still reachable without the hidden headers.
+    // The sort is still reachable without the hidden headers, behind the 筛选 control.
+    s.click(".filter-toggle").await;
     let sort_visible = s
         .js("return document.getElementById('sort-mobile').offsetParent !== null")
         .await;

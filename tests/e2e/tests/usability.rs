@@ -370,8 +370,12 @@ async fn layout(s: &Session) -> Value {
           return {
             sideways: d.scrollWidth - d.clientWidth,
             narrowNames: [...document.querySelectorAll('.cell-name')].filter(e => e.getBoundingClientRect().width < 4 * fs).length,
-            cutFigures: [...document.querySelectorAll('.bar-value, .figure-text, .status')].filter(e =>
-                e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > d.clientWidth).map(e => e.textContent),
+            // Cut: sticking out of its cell or the screen, or (for a box) clipping its own text.
+            cutFigures: [...document.querySelectorAll('.bar-value, .figure-text, .status')].filter(e => {
+                const r = e.getBoundingClientRect(), cell = (e.closest('td') || e.parentElement).getBoundingClientRect();
+                const boxed = getComputedStyle(e).display !== 'inline';
+                return r.right > cell.right + 1 || r.right > d.clientWidth || (boxed && e.scrollWidth > e.clientWidth + 1);
+            }).map(e => e.textContent),
             tableOverflow: document.querySelector('.indicator-table').getBoundingClientRect().width
                 - document.querySelector('.table-wrap').getBoundingClientRect().width,
             smallTaps: [...document.querySelectorAll('.row-actions a, .row-actions button, .filter-toggle, .search-submit, #filter-q, a.figure')]
