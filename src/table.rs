@@ -14,7 +14,7 @@ use report_view::search_marks::{mark_matches, name_matches, sentence_context, Se
 use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
 use report_view::{
     completion_bar, completion_scale, next_sort, rate_bar, ChangeUnit, Filter, IndicatorRow,
-    SortDir, SortKey, ViewState, FIGURE_PREFIX,
+    SortDir, SortKey, ViewState,
 };
 
 use crate::browser;
@@ -360,13 +360,7 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
     // Empty cells are left out of the phone cards rather than shown as bare labels.
     let (no_baseline, no_change, no_completion) =
         (baseline.is_none(), change.is_none(), completion.is_none());
-    let source_href = format!("#{FIGURE_PREFIX}{id}");
-    let source_href = if row.paragraph_id.is_some() {
-        source_href
-    } else {
-        // A heading-level item (e.g. a lagging task): link to its section.
-        format!("#{}", row.section_id)
-    };
+    let source_href = format!("#{}", row.source_fragment);
     view! {
         <tr id=id.clone() tabindex="-1" class:is-target=is_target class:row-lagging=lagging>
             <td class="cell-name" data-label="指标">

@@ -75,6 +75,10 @@ pub struct IndicatorRow {
     pub sentence: String,
     /// The paragraph holding the sentence; `None` when the source is a section heading.
     pub paragraph_id: Option<String>,
+    /// Where "查看原文" leads: the figure marked in the text ("fig-i-…") when it has a mark of
+    /// its own, else its paragraph (a figure shared by several indicators, e.g. "均居全市第一"
+    /// for three ranks, is marked once), else its section (a heading-level item).
+    pub source_fragment: String,
     /// Normalized name, sentence and section heading, built once so that typing in the search
     /// box does not re-normalize every row on every keystroke.
     search_text: String,
@@ -289,8 +293,17 @@ fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<I
         out.push(row(ind, &ctx, &s.title));
     }
     for p in &s.paragraphs {
+        // The indicators whose figure the text marks (one mark per stretch of text).
+        let marked: Vec<String> = crate::marks::paragraph_runs(p)
+            .into_iter()
+            .filter_map(|r| r.figure)
+            .collect();
         for ind in &p.indicators {
-            out.push(row(ind, &ctx, &p.text));
+            let mut r = row(ind, &ctx, &p.text);
+            if !marked.contains(&ind.id) {
+                r.source_fragment = p.id.clone();
+            }
+            out.push(r);
         }
     }
     for child in &s.children {
@@ -354,6 +367,10 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow
         details: details(ind),
         sentence,
         paragraph_id: ind.source.paragraph_id.clone(),
+        source_fragment: match &ind.source.paragraph_id {
+            Some(_) => format!("{}{}", crate::locate::FIGURE_PREFIX, ind.id),
+            None => ind.section_id.clone(),
+        },
         search_chars: CharSet::of(&search_text),
         search_name_end,
         search_text,

@@ -309,6 +309,14 @@ async fn controls_have_names_with_their_indicator_and_no_decorative_glyphs() {
     assert_eq!(names["glyphs"], Value::Bool(true));
     assert_eq!(names["before"], "none");
     assert_eq!(names["after"], "none");
+    // Every "查看原文" leads somewhere: its fragment names an element of the page (a figure
+    // shared by several indicators leads to its paragraph).
+    s.click("#toggle-all").await;
+    let dangling = s
+        .js("return [...document.querySelectorAll('.row-actions a')].map(a => a.getAttribute('href').slice(1))
+                 .filter(id => !document.getElementById(id))")
+        .await;
+    assert_eq!(dangling, Value::Array(vec![]), "links to nothing");
     // Only one share control per row: no second "链接".
     let per_row = s
         .js(
