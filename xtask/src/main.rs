@@ -160,12 +160,16 @@ fn setup() -> Result {
     let started = Instant::now();
     wasm_target()?;
     let wasm_bindgen = wasm_bindgen_version()?;
+    // The downloads (Debian packages, npm) wait on the network, the builds on the CPU: run the
+    // downloads beside the builds rather than after them.
+    let downloads = std::thread::spawn(|| npm_tools().and_then(|()| browser()));
     cargo_install("trunk", "trunk", TRUNK_VERSION, true)?;
     // wasm-bindgen-cli's own lock file names a crate the registry lacks: install unlocked.
     cargo_install("wasm-bindgen-cli", "wasm-bindgen", &wasm_bindgen, false)?;
-    npm_tools()?;
     cargo_install("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)?;
-    browser()?;
+    downloads
+        .join()
+        .map_err(|_| "the package downloads stopped unexpectedly".to_string())??;
     eprintln!(
         "setup: tools ready in {:.1} s",
         started.elapsed().as_secs_f64()
