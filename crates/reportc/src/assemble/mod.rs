@@ -8,7 +8,6 @@ use report_model::{
 
 use crate::figures::{self, Context, Extracted};
 use crate::ids::{indicator_key, indicator_key_from_parts, sentence_key, IdSet, KeySet};
-use crate::naming;
 use crate::numbers::{is_cjk, is_digit, string_of};
 use crate::segment::{year_of_title, Block, Segmented};
 use crate::sentences;
@@ -220,9 +219,9 @@ impl Builder {
         sentence: &str,
     ) -> Indicator {
         let id = self.ids.claim(indicator_key(sentence, "", 0));
-        let name = naming::lagging_name(name_from);
+        let name = figures::lagging_name(name_from);
         let chars: Vec<char> = sentence.chars().collect();
-        let basis = crate::status::stated(&chars).map_or_else(|| "滞后".to_string(), |(_, b)| b);
+        let basis = figures::stated(&chars).map_or_else(|| "滞后".to_string(), |(_, b)| b);
         if self.summary_candidate(node) {
             self.note(Noted {
                 node,
@@ -548,8 +547,8 @@ fn headline_of(text: &str) -> Option<String> {
     text.get(..end).map(str::to_string)
 }
 
-/// Builds the report from segmented text.
-pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<String>), Error> {
+/// Assembles the report from segmented text.
+pub fn assemble(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<String>), Error> {
     let mut warnings = seg.warnings;
     let title = match seg.title {
         Some(t) => t,

@@ -6,8 +6,9 @@
 //! in its clause. The next clause may carry one more figure for each ("同比增长5.6%和2.7%"):
 //! the k-th qualifies the k-th figure of the group.
 
-use crate::figures::{Context, Token};
-use crate::naming;
+use super::extracted::Context;
+use super::naming;
+use super::token::Token;
 
 /// One 分别 group, by figure index (into the sentence's figures).
 #[derive(Debug, Clone, Default)]

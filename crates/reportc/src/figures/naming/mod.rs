@@ -6,7 +6,8 @@
 //! counter the thing counted usually follows the figure ("整合7个环境监测监管系统"), so the
 //! noun after it is used too; "总面积约34838亩的潮白河生态景观带" gives "潮白河生态景观带总面积".
 
-use crate::figures::{Context, Extracted, Token};
+use super::extracted::{Context, Extracted};
+use super::token::Token;
 use crate::numbers::{is_digit, starts_with_at, string_of, UnitClass};
 
 /// Longest name kept, in chars (the end of a long phrase is kept: it holds the noun).
@@ -666,7 +667,7 @@ pub fn disambiguate(items: &mut [Extracted]) {
 pub fn lagging_name(title: &str) -> String {
     let t = strip_edges(title).trim_end_matches(['。', '！']);
     let mut cut = t.len();
-    for w in crate::figures::LAGGING {
+    for w in super::status::LAGGING {
         if let Some(p) = t.find(w) {
             cut = cut.min(p);
         }
