@@ -169,10 +169,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, Error> {
         }
         t => Cow::Owned(clean(t.into_owned(), &mut warnings)?),
     };
-    Ok(Decoded {
-        text,
-        warnings,
-    })
+    Ok(Decoded { text, warnings })
 }
 
 /// Does the text hold anything [`clean`] would change or count? (A byte scan: most input

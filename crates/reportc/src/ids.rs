@@ -206,7 +206,6 @@ impl IdSet {
             }
         }
     }
-
 }
 
 #[cfg(test)]

@@ -322,4 +322,3 @@ fn is_rise_to(s: &str) -> bool {
     }
     r.is_empty()
 }
-

@@ -7,7 +7,7 @@
 //! noun after it is used too; "总面积约34838亩的潮白河生态景观带" gives "潮白河生态景观带总面积".
 
 use super::extracted::{Context, Extracted};
-use super::token::Token;
+use super::token::{Skip, Token};
 use crate::numbers::{is_digit, starts_with_at, string_of, UnitClass};
 
 /// Longest name kept, in chars (the end of a long phrase is kept: it holds the noun).
@@ -391,6 +391,40 @@ fn join(a: &str, b: &str) -> String {
     s.push_str(a);
     s.push_str(b);
     s
+}
+
+/// Where the name of a figure (or phrase) at `p` may start: after the previous figure or date
+/// in its clause (which starts at `clause_start`). After a figure, an enumeration starts a new
+/// name at 、 ("报告2篇、决定47个"), and "264个部门、机构开展营商环境政策培训2000余人次" one
+/// after the verb.
+pub fn name_floor(chars: &[char], tokens: &[Token], clause_start: usize, p: usize) -> usize {
+    let mut f = clause_start;
+    let mut prev_fig = false;
+    for e in tokens
+        .iter()
+        .filter(|t| t.skip != Some(Skip::Other))
+        .map(|t| t.end)
+    {
+        if e <= p && e > f {
+            f = e;
+            prev_fig = true;
+        }
+    }
+    if prev_fig {
+        if let Some(k) = (f..p).rev().find(|&k| chars.get(k) == Some(&'、')) {
+            f = k + 1;
+        }
+        for verb in ["开展", "进行", "举办", "组织"] {
+            let hit = (f..p).rev().find(|&k| starts_with_at(chars, k, verb));
+            if let Some(k) = hit {
+                if p >= k + 2 + 2 {
+                    f = k + 2;
+                    break;
+                }
+            }
+        }
+    }
+    f
 }
 
 /// The name of a figure that is a value ("新增大树种植", "环境监测监管系统").
