@@ -11,16 +11,19 @@
 //!    ("完成率95.56%", with "45任务中,有43" folded in as done/total).
 //! 3. Changes and target completions are attached to the figure they qualify: the last value
 //!    of the same or the previous clause, when the phrase opens its clause. Otherwise they are
-//!    indicators of their own.//!
-//! This module holds step 3 (assembly); the readers it calls are its submodules, each a leaf
-//! or depending only on the ones listed before it:
+//!    indicators of their own.
+//!
+//! This module holds step 3 ([`extract_into`] and its `Assembly`); the readers it calls are its
+//! submodules, each a leaf or depending only on the ones listed before it:
 //!
 //! * [`token`]: the [`Token`](token::Token) type and char helpers; [`extracted`]: the
 //!   [`Extracted`] indicator and the [`Context`] (both leaves);
 //! * [`qualifiers`], [`cn_numerals`] → [`tokenize`] (step 1);
 //! * [`goals`], [`changes`] → [`roles`] (step 2);
 //! * [`naming`] (names from the words around a figure) → [`respectively`] (分别 groups);
-//! * [`ranks`] (排名第四), [`status`] (what the words say of progress).
+//! * [`ranks`] (排名第四), [`status`] (what the words say of progress);
+//! * [`clauses`], [`folds`] (done/total of a completion rate), [`attach`] (which figure a
+//!   change or target qualifies), used by step 3.
 
 mod attach;
 mod changes;
