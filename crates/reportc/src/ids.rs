@@ -181,7 +181,7 @@ impl IdSet {
         self.claim_with(base, '-')
     }
 
-    /// Like [`IdSet::claim`] with another separator before the suffix ("s-3-1_2").
+    /// `base`, or `base` + `sep` + "2", "3" … when taken: like `claim` with another separator before the suffix ("s-3-1_2").
     pub fn claim_with(&mut self, base: &str, sep: char) -> String {
         if !self.used.contains(base) {
             self.used.insert(base.to_string());

@@ -28,7 +28,7 @@
 //! 3. `segment`: text → title, metadata, headings and paragraphs.
 //! 4. `sentences`: a paragraph → sentence spans.
 //! 5. `figures`: a sentence → its indicators (numbers, roles, names; its submodules).
-//! 6. `assemble`: segmented text → the [`Report`](report_model::Report): the section tree,
+//! 6. `assemble`: segmented text → the [`Report`]: the section tree,
 //!    paragraphs with their lead sentences, indicators with ids and sources, the summary.
 //! 7. `curation`: a publisher's corrections ([`Curation`], applied by [`curate`]).
 //!

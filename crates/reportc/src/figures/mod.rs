@@ -5,7 +5,7 @@
 //!    ordinals ("第3"), codes and names ("PM2.5", "5A级", "1+X+N", "12345市民热线", anything
 //!    in 《》), list numbering ("1." at a clause start, "(2)"), attributes ("500米服务半径",
 //!    "24小时活力街区"), ratios, fractions, range starts and unit-less numbers of 5+ digits.
-//! 2. [`roles`] gives each remaining figure a role from the words before it: a plain value, the start of
+//! 2. [`roles()`] gives each remaining figure a role from the words before it: a plain value, the start of
 //!    "由A提升至B" (a baseline), a change ("同比提高2.8个百分点", "涨幅99.52%"), the completion
 //!    of a target ("完成全年目标的201.28%", "占全年任务的167%"), or a completion rate
 //!    ("完成率95.56%", with "45任务中,有43" folded in as done/total).
@@ -16,10 +16,10 @@
 //! This module holds step 3 ([`extract_into`] and its `Assembly`); the readers it calls are its
 //! submodules, each a leaf or depending only on the ones listed before it:
 //!
-//! * [`token`]: the [`Token`](token::Token) type and char helpers; [`extracted`]: the
+//! * [`token`]: the `Token` type and char helpers; [`extracted`]: the
 //!   [`Extracted`] indicator and the [`Context`] (both leaves);
 //! * [`qualifiers`], [`cn_numerals`] → [`tokenize`] (step 1);
-//! * [`goals`], [`changes`] → [`roles`] (step 2);
+//! * [`goals`], [`changes`] → [`mod@roles`] (step 2);
 //! * [`naming`] (names from the words around a figure) → [`respectively`] (分别 groups);
 //! * [`ranks`] (排名第四), [`status`] (what the words say of progress);
 //! * [`clauses`], [`folds`] (done/total of a completion rate), [`attach`] (which figure a

@@ -22,7 +22,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
     out
 }
 
-/// [`tokenize`] into `out` (cleared first), a buffer reused from sentence to sentence.
+/// `tokenize` into `out` (cleared first), a buffer reused from sentence to sentence.
 pub fn tokenize_into(chars: &[char], out: &mut Vec<Token>) {
     out.clear();
     let n = chars.len();
