@@ -5,17 +5,21 @@
 
 use report_model::{IndicatorKind, Report, Status};
 
-use crate::filter::{visible_rows, Filter, SortDir, SortKey};
+use crate::filter::{visible_rows, Filter};
 use crate::rows::IndicatorRow;
+use crate::sort::{SortDir, SortKey};
 
 /// The longest search query kept from a URL, in chars. Longer ones are cut, not rejected.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub(crate) const MAX_QUERY_CHARS: usize = 200;
 
 /// Everything the URL records: the filter and the sort.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// What the table is narrowed to (`q`, `section`, `status`, `kind`).
     pub filter: Filter,
+    /// The column sorted by (`sort`).
     pub sort: SortKey,
+    /// The direction (`dir`).
     pub dir: SortDir,
 }
 
@@ -181,7 +185,7 @@ pub fn kind_from_token(token: &str) -> Option<IndicatorKind> {
 /// Whether `s` is safe as an HTML id, a CSS selector and a URL fragment without escaping: the
 /// rule `report-model` validates ids with (an ASCII letter, then ASCII letters, digits, '-' or
 /// '_', at most 64 bytes).
-pub fn is_safe_id(s: &str) -> bool {
+pub(crate) fn is_safe_id(s: &str) -> bool {
     report_model::is_html_id(s)
 }
 
