@@ -43,10 +43,10 @@ pub struct BarView {
 }
 
 /// The completion scale is rounded up to a multiple of this many percent.
-pub(crate) const COMPLETION_SCALE_STEP: f64 = 50.0;
+pub const COMPLETION_SCALE_STEP: f64 = 50.0;
 /// The completion scale never runs past this: one absurd figure must not flatten every other
 /// bar to a sliver. A bar past it is cut at the track's end and marked.
-pub(crate) const COMPLETION_SCALE_MAX: f64 = 500.0;
+pub const COMPLETION_SCALE_MAX: f64 = 500.0;
 
 /// The one scale (the track's maximum, in percent) of the completion column: the largest
 /// completion among `rows` rounded up to a multiple of [`COMPLETION_SCALE_STEP`], at least 100

@@ -14,7 +14,7 @@ use crate::numtext::shortest;
 use crate::rows::IndicatorRow;
 
 /// The CSV header row: the first record of the file.
-pub(crate) const CSV_HEADER: [&str; 21] = [
+pub const CSV_HEADER: [&str; 21] = [
     "指标",
     "章节",
     "类型",
@@ -39,7 +39,7 @@ pub(crate) const CSV_HEADER: [&str; 21] = [
 ];
 
 /// What the columns mean, for the notes under the table.
-pub(crate) const CSV_NOTE: &str = "“数值”“基期”“目标”为原文表述（含“约”“以上”“最高”等限定词，变化指标为变化的方向和幅度）；“（数字）”列为同一数字的纯数值（“万”“亿”已换算，如8.6万记为86000，“百分百”记为100），供排序和计算；“限定”为原文限定词；“变化量（数字）”下降为负；“状态”只记原文所述，原文未说明的记为“未说明”。";
+pub const CSV_NOTE: &str = "“数值”“基期”“目标”为原文表述（含“约”“以上”“最高”等限定词，变化指标为变化的方向和幅度）；“（数字）”列为同一数字的纯数值（“万”“亿”已换算，如8.6万记为86000，“百分百”记为100），供排序和计算；“限定”为原文限定词；“变化量（数字）”下降为负；“状态”只记原文所述，原文未说明的记为“未说明”。";
 
 /// The rows as a CSV file, in the order given.
 ///

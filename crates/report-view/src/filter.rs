@@ -14,10 +14,11 @@ use crate::sort::{sort_rows, SortDir, SortKey};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Search text as typed. Every whitespace-separated term must occur in a row's
-    /// [`search_text`](IndicatorRow::search_text), after [`normalize()`](crate::normalize()) on both sides.
+    /// [`search_text`](IndicatorRow::search_text), after the search normalization (full-width
+    /// to half-width, case and space folding) on both sides.
     pub query: String,
-    /// A section id: rows in that section *or any of its sub-sections* match (see
-    /// [`section_contains`]).
+    /// A section id: rows in that section *or any of its sub-sections* match (by id prefix: "s-2"
+    /// holds "s-2-1", not "s-21").
     pub section: Option<String>,
     /// Only rows of this status.
     pub status: Option<Status>,

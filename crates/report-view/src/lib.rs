@@ -89,8 +89,11 @@ pub mod url_state;
 mod fixture;
 
 pub use active_filters::{active_filters, filter_summary, menu_filter_count};
-pub use bar::{completion_bar, completion_scale, rate_bar, BarView};
-pub use csv::{rows_to_csv, rows_to_text};
+pub use bar::{
+    completion_bar, completion_scale, rate_bar, BarView, COMPLETION_SCALE_MAX,
+    COMPLETION_SCALE_STEP,
+};
+pub use csv::{rows_to_csv, rows_to_text, CSV_HEADER, CSV_NOTE};
 pub use figure_text::{
     change_text, completion_of, details, figure_text, kind_label, measure_text, status_label,
 };
@@ -104,13 +107,16 @@ pub use locate::{locate, Location, Target, FIGURE_PREFIX};
 pub use marks::{paragraph_runs, Run};
 pub use numtext::{fixed, shortest};
 pub use page_meta::page_description;
-pub use progressive::{fill_plan, FillPlan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
+pub use progressive::{
+    fill_plan, FillPlan, CHUNK_CHARS, EAGER_CHARS, FIRST_CHUNK_CHARS, LARGE_CHARS,
+};
 pub use rows::{rows, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption};
 pub use search_marks::{mark_matches, name_matches, sentence_context, Segment};
 pub use sort::{next_sort, SortDir, SortKey};
 pub use summary::{summary_figures, SummaryFigureView, SummaryFigures};
 pub use url_state::{
     fragment_id, kind_from_token, kind_token, status_from_token, status_token, ViewState,
+    MAX_QUERY_CHARS,
 };
 
 // The summary figures' old names, still used by the page (src/headline.rs).

@@ -14,11 +14,11 @@ use report_model::{Report, Section};
 /// Reports with at most this much paragraph text (in characters) are built in one go. The
 /// seed report (about 13 000) is not: on a slow phone its closed sections' text is worth
 /// building after the first paint.
-pub(crate) const EAGER_CHARS: usize = 4_000;
+pub const EAGER_CHARS: usize = 4_000;
 
 /// Reports with more paragraph text than this are large: the page lets the browser skip the
 /// layout of their open sections while off screen (`content-visibility: auto`).
-pub(crate) const LARGE_CHARS: usize = 60_000;
+pub const LARGE_CHARS: usize = 60_000;
 
 /// How much text the first chunk, built with the first render, may hold: more than a screenful
 /// (a section built later while on screen would push what is below it).

@@ -1,7 +1,7 @@
 //! The indicator table's rows: one flat, display-ready record per indicator.
 //!
 //! Rows are built once when the report loads; filtering and sorting then work on indices into
-//! the row list (see [`crate::filter`]). Every display string is the published `raw` text joined
+//! the row list (see [`visible_rows`](crate::visible_rows)). Every display string is the published `raw` text joined
 //! with its published `unit`, never a re-formatted number.
 
 use report_model::{Change, Direction, Indicator, IndicatorKind, Report, Section, Status};

@@ -10,7 +10,7 @@ use crate::rows::IndicatorRow;
 use crate::sort::{SortDir, SortKey};
 
 /// The longest search query kept from a URL, in chars. Longer ones are cut, not rejected.
-pub(crate) const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// Everything the URL records: the filter and the sort.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -191,7 +191,7 @@ pub(crate) fn is_safe_id(s: &str) -> bool {
 
 /// The element id a deep link points at, from `location.hash` ("#i-0a1b2c3d4e" →
 /// "i-0a1b2c3d4e"). The '#' is optional; the rest is percent-decoded. `None` unless the result
-/// is a safe id (see [`is_safe_id`]), so it can go straight into `getElementById` or a selector.
+/// is a safe id (an ASCII letter, then letters, digits, `-` or `_`), so it can go straight into `getElementById` or a selector.
 pub fn fragment_id(hash: &str) -> Option<String> {
     let raw = hash.strip_prefix('#').unwrap_or(hash);
     let decoded = percent_encoding::percent_decode_str(raw)
