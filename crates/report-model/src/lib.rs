@@ -3,6 +3,35 @@
 //! Everything here is plain data with serde derives, shared by the converter (native) and the
 //! page (wasm). Published figures are kept as the exact published string (`raw`) beside the
 //! parsed number, so the page never has to re-format a number it shows.
+//!
+//! The types follow the file: a [`Report`] has [`Meta`], an optional [`Summary`] and a tree of
+//! [`Section`]s; sections and [`Paragraph`]s hold [`Indicator`]s, each with its figures
+//! ([`Measure`], [`Change`], [`TargetCompletion`]), a [`Status`] and its [`SourceRef`].
+//! [`validate`] checks the rules the types cannot express (ids, ranges, summary links).
+//!
+//! ```
+//! use report_model::{validate, Report, SCHEMA_VERSION};
+//!
+//! let json = r#"{"schema_version": "2.0", "meta": {"title": "报告", "lang": "zh-CN"},
+//!   "sections": [{"id": "s-1", "level": 1, "number": "一", "title": "总体情况",
+//!     "paragraphs": [{"id": "p-1-1", "text": "全年新增大树种植37814亩。", "indicators": [
+//!       {"id": "i-1", "name": "新增大树种植", "section_id": "s-1", "kind": "level",
+//!        "value": {"raw": "37814", "number": 37814.0, "unit": "亩"},
+//!        "status": "unstated", "source": {"paragraph_id": "p-1-1", "start": 0, "end": 13}}]}],
+//!     "children": [], "indicators": []}]}"#;
+//! let report: Report = serde_json::from_str(json).expect("a report");
+//! assert_eq!(report.schema_version, SCHEMA_VERSION);
+//! assert_eq!(report.indicators()[0].value.as_ref().map(|v| v.raw.as_str()), Some("37814"));
+//! assert!(validate(&report).is_empty());
+//!
+//! // An indicator pointing at a section that does not hold it is a problem, located by path.
+//! let mut bad = report.clone();
+//! bad.sections[0].paragraphs[0].indicators[0].section_id = "s-9".into();
+//! let problems = validate(&bad);
+//! assert_eq!(problems[0].path, "sections[0].paragraphs[0].indicators[0].section_id");
+//! ```
+
+#![deny(missing_docs)]
 
 use serde::{Deserialize, Serialize};
 
@@ -31,9 +60,11 @@ pub fn check_schema_version(found: &str) -> Result<(), String> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    /// [`SCHEMA_VERSION`] when written by this version.
     pub schema_version: String,
+    /// Title, date, publisher, year, language.
     pub meta: Meta,
-    /// The report's own headline figures ("45项任务中43项…"), when it states them.
+    /// The report's own summary figures ("45项任务中43项…"), when it states them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     /// Top-level sections (一、二、三、…) in published order.
@@ -45,6 +76,7 @@ pub struct Report {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// The report's title as published ("通州区2019年度绩效管理工作报告").
     pub title: String,
     /// Publication date, `YYYY-MM-DD`, when the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,7 +91,7 @@ pub struct Meta {
     pub lang: String,
 }
 
-/// The report's headline counts, each pointing at the indicator it was read from.
+/// The report's summary counts, each pointing at the indicator it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -81,12 +113,14 @@ pub struct Summary {
     pub special_indicators: Option<SummaryFigure>,
 }
 
-/// One headline figure: its value and the indicator that carries its source.
+/// One summary figure: its value and the indicator that carries its source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryFigure {
+    /// The figure as published.
     pub value: Measure,
+    /// The indicator whose source sentence states it.
     pub indicator_id: String,
 }
 
@@ -121,10 +155,11 @@ pub struct Section {
 pub struct Paragraph {
     /// Stable id, unique in the report, usable as an HTML id ("p-2-1-1").
     pub id: String,
-    /// The lead sentence when the paragraph opens with one ("绿化造林面积持续增加。").
+    /// The paragraph's lead sentence, when it opens with one ("绿化造林面积持续增加。").
+    /// (Named `headline` in report.json; not the report's summary figures, which are `summary`.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<String>,
-    /// The paragraph's full text exactly as published (headline included).
+    /// The paragraph's full text exactly as published (lead sentence included).
     pub text: String,
     /// Every quantitative figure in this paragraph, in text order.
     #[serde(default)]
@@ -172,6 +207,7 @@ pub struct Indicator {
     /// Free-form category set by curation ("生态环境").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// Where the figure is published: a char range of its paragraph or heading.
     pub source: SourceRef,
 }
 
@@ -232,6 +268,7 @@ pub struct Measure {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Qualifier {
+    /// What the word says of the figure.
     pub kind: QualifierKind,
     /// The word as published ("约", "近", "以上", "余", "预计", "最高").
     pub word: String,
@@ -284,11 +321,13 @@ pub struct Change {
     pub raw: String,
     /// What it is compared with, as published ("同比", "较年初"); empty if unstated.
     pub basis: String,
+    /// Up or down, as the words say.
     pub direction: Direction,
     /// The size of the change. Its unit tells percentage points ("个百分点") from percent ("%").
     pub amount: Measure,
 }
 
+/// Which way a change goes, as the text says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -11,7 +11,9 @@ use crate::{
 /// `sections[1].children[0].paragraphs[3].indicators[2].value.number`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a JSON path into the report.
     pub path: String,
+    /// What is wrong, in a sentence.
     pub message: String,
 }
 

@@ -28,7 +28,9 @@ pub struct BarView {
     pub clipped: bool,
     /// `aria-valuenow`: the value clamped to `aria_valuemin..=aria_valuemax`, as ARIA requires.
     pub aria_valuenow: f64,
+    /// `aria-valuemin`: where the bar starts (0).
     pub aria_valuemin: f64,
+    /// `aria-valuemax`: where the bar ends (100, or the scale's top).
     pub aria_valuemax: f64,
     /// `aria-valuetext`: the published figure in words ("完成全年目标的247.17%"). Screen readers
     /// read this instead of `aria-valuenow`, so the clamping above is never heard.
@@ -89,7 +91,7 @@ fn scaled_bar(
 
 /// A 0–100 bar for a percent `value`. `value` and `baseline` must come from published numbers;
 /// non-finite ones give `None` / no marker.
-pub fn percent_bar(value: f64, valuetext: String, baseline: Option<f64>) -> Option<BarView> {
+pub(crate) fn percent_bar(value: f64, valuetext: String, baseline: Option<f64>) -> Option<BarView> {
     scaled_bar(value, 100.0, valuetext, baseline, None)
 }
 

@@ -172,7 +172,7 @@ pub fn rows_to_text(meta: &Meta, page_url: &str, rows: &[&IndicatorRow]) -> Stri
 
 /// The link to one indicator: `page_url` with any fragment replaced by `#id`. The query string
 /// is kept, so the link reopens the same filtered view.
-pub fn row_link(page_url: &str, id: &str) -> String {
+pub(crate) fn row_link(page_url: &str, id: &str) -> String {
     let base = page_url.split('#').next().unwrap_or_default();
     format!("{base}#{id}")
 }

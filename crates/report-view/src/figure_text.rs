@@ -52,7 +52,7 @@ pub fn measure_text(m: &Measure) -> String {
 
 /// The qualifier words of a measure as published, in text order, joined by "、" ("约",
 /// "以上", "预计、约"); empty when the number is unqualified. For the CSV's 限定 column.
-pub fn qualifier_words(m: &Measure) -> String {
+pub(crate) fn qualifier_words(m: &Measure) -> String {
     m.qualifiers
         .iter()
         .map(|q| q.word.trim())
@@ -62,7 +62,7 @@ pub fn qualifier_words(m: &Measure) -> String {
 }
 
 /// "上升" / "下降".
-pub fn direction_word(d: Direction) -> &'static str {
+pub(crate) fn direction_word(d: Direction) -> &'static str {
     match d {
         Direction::Up => "上升",
         Direction::Down => "下降",
@@ -70,7 +70,7 @@ pub fn direction_word(d: Direction) -> &'static str {
 }
 
 /// "↑" / "↓".
-pub fn direction_arrow(d: Direction) -> &'static str {
+pub(crate) fn direction_arrow(d: Direction) -> &'static str {
     match d {
         Direction::Up => "↑",
         Direction::Down => "↓",
@@ -155,7 +155,7 @@ pub fn change_text(c: &Change) -> String {
 /// The percent of target reached as published ("114.59%", with its qualifiers). Its unit is
 /// "%" in practice; if the converter left it empty, "%" is added (the field *is* a percent),
 /// which changes no digit.
-pub fn completion_text(t: &TargetCompletion) -> String {
+pub(crate) fn completion_text(t: &TargetCompletion) -> String {
     if t.percent.unit.trim().is_empty() {
         let mut m = t.percent.clone();
         m.unit = "%".into();
@@ -239,7 +239,7 @@ pub fn details(ind: &Indicator) -> Vec<String> {
 }
 
 /// "状态：超额完成（完成全年目标的201.28%）", "状态：未说明".
-pub fn status_line(status: Status, basis: Option<&str>) -> String {
+pub(crate) fn status_line(status: Status, basis: Option<&str>) -> String {
     match basis.map(str::trim).filter(|b| !b.is_empty()) {
         Some(b) if status != Status::Unstated => format!("状态：{}（{b}）", status_label(status)),
         _ => format!("状态：{}", status_label(status)),

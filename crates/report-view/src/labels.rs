@@ -1,6 +1,6 @@
 //! The page's Chinese UI text, in one place so that wording stays consistent and is tested.
 
-use crate::filter::{SortDir, SortKey};
+use crate::sort::{SortDir, SortKey};
 
 /// Option text for "no section filter".
 pub const ALL_SECTIONS: &str = "全部章节";
@@ -32,7 +32,7 @@ pub fn sort_key_label(k: SortKey) -> &'static str {
 }
 
 /// 升序 / 降序.
-pub fn dir_label(d: SortDir) -> &'static str {
+pub(crate) fn dir_label(d: SortDir) -> &'static str {
     match d {
         SortDir::Asc => "升序",
         SortDir::Desc => "降序",

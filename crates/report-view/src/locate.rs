@@ -6,13 +6,25 @@ use report_model::{Report, Section};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// An indicator's row in the table (`#i-…`).
-    Indicator { id: String },
+    Indicator {
+        /// The indicator's id.
+        id: String,
+    },
     /// An indicator's figure inside the report text (`#fig-i-…`).
-    Figure { indicator_id: String },
+    Figure {
+        /// The indicator's id (without the prefix).
+        indicator_id: String,
+    },
     /// A section heading (`#s-2-1`).
-    Section { id: String },
+    Section {
+        /// The section's id.
+        id: String,
+    },
     /// A paragraph (`#p-2-1-3`).
-    Paragraph { id: String },
+    Paragraph {
+        /// The paragraph's id.
+        id: String,
+    },
 }
 
 /// Prefix of the element id that marks an indicator's figure in the text.
@@ -21,7 +33,9 @@ pub const FIGURE_PREFIX: &str = "fig-";
 /// A resolved deep link: the target and the sections to open, outermost first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// What the id names.
     pub target: Target,
+    /// The ids of the sections holding it, outermost first (each must be open to show it).
     pub open_sections: Vec<String>,
 }
 
@@ -84,6 +98,32 @@ fn find(
 mod tests {
     use super::*;
     use crate::fixture;
+
+    /// The sections holding indicator `id`, outermost first; `None` when `id` is no indicator.
+    fn indicator_chain(r: &Report, id: &str) -> Option<Vec<String>> {
+        locate(r, id)
+            .filter(|l| matches!(l.target, Target::Indicator { .. }))
+            .map(|l| l.open_sections)
+    }
+
+    #[test]
+    fn chains_lead_from_the_top() {
+        let r = fixture::report();
+        assert_eq!(
+            indicator_chain(&r, "i-nh3"),
+            Some(vec!["s-2".to_string(), "s-2-1".to_string()])
+        );
+        assert_eq!(
+            indicator_chain(&r, "i-dust"),
+            Some(vec!["s-3".to_string(), "s-3-2".to_string()])
+        );
+        assert_eq!(
+            indicator_chain(&r, "i-tasks"),
+            Some(vec!["s-1".to_string()])
+        );
+        assert_eq!(indicator_chain(&r, "i-none"), None);
+        assert_eq!(indicator_chain(&r, "s-2"), None);
+    }
 
     #[test]
     fn every_kind_of_id_resolves_with_the_sections_to_open() {

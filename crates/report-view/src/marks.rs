@@ -12,7 +12,8 @@ pub struct Run {
     pub figure: Option<String>,
     /// Indicators whose source sentence covers this run (for highlighting the sentence).
     pub sentence_of: Vec<String>,
-    /// The run is the paragraph's lead sentence (its headline).
+    /// The run is (part of) the paragraph's lead sentence (`Paragraph::headline` in the
+    /// model; the page's `run.headline` reads it, so the field keeps the model's name).
     pub headline: bool,
 }
 
@@ -21,10 +22,10 @@ pub struct Run {
 pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
     let chars: Vec<char> = p.text.chars().collect();
     let n = chars.len();
-    // Per-char annotations: which figure, which sentences, headline or not.
+    // Per-char annotations: which figure, which sentences, lead sentence or not.
     let mut figure: Vec<Option<usize>> = vec![None; n];
     let mut sentences: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let headline_len = p
+    let lead_len = p
         .headline
         .as_deref()
         .filter(|h| p.text.starts_with(h))
@@ -47,9 +48,9 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < n {
-        let key = (figure[i], &sentences[i], i < headline_len);
+        let key = (figure[i], &sentences[i], i < lead_len);
         let mut j = i + 1;
-        while j < n && (figure[j], &sentences[j], j < headline_len) == key {
+        while j < n && (figure[j], &sentences[j], j < lead_len) == key {
             j += 1;
         }
         runs.push(Run {
@@ -59,7 +60,7 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
                 .iter()
                 .map(|&k| p.indicators[k].id.clone())
                 .collect(),
-            headline: i < headline_len,
+            headline: i < lead_len,
         });
         i = j;
     }

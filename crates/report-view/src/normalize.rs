@@ -20,7 +20,7 @@
 /// * ASCII letters are lowercased (only ASCII: full Unicode case folding needs tables; Chinese has
 ///   no case).
 /// * Every run of whitespace (U+3000 included) becomes one ASCII space, and the ends are trimmed.
-pub fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // A space is written only before the next visible character, and never first: this both
     // collapses runs and trims the ends.

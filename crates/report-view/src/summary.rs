@@ -1,4 +1,4 @@
-//! The headline figures at the top of the page, all read from `report.summary` (nothing is
+//! The summary figures at the top of the page, all read from `report.summary` (nothing is
 //! typed into the page: another year's report brings its own figures).
 
 use std::collections::HashSet;
@@ -9,10 +9,10 @@ use crate::bar::{percent_bar, BarView};
 use crate::figure_text::measure_text;
 use crate::rows::finite;
 
-/// One headline figure, as published, with the indicator it was read from (to link to its
+/// One summary figure, as published, with the indicator it was read from (to link to its
 /// sentence).
 #[derive(Debug, Clone, PartialEq)]
-pub struct HeadlineFigure {
+pub struct SummaryFigureView {
     /// The number as published ("45", "95.56").
     pub raw: String,
     /// The unit as published ("项", "%"); may be empty.
@@ -25,9 +25,9 @@ pub struct HeadlineFigure {
     pub indicator_id: String,
 }
 
-impl HeadlineFigure {
+impl SummaryFigureView {
     fn from_summary(f: &SummaryFigure) -> Self {
-        HeadlineFigure {
+        SummaryFigureView {
             raw: f.value.raw.clone(),
             unit: f.value.unit.clone(),
             display: measure_text(&f.value),
@@ -37,29 +37,29 @@ impl HeadlineFigure {
     }
 }
 
-/// The report's headline: how many tasks, how many on target, the completion rate, the lagging
+/// The report's summary figures: how many tasks, how many on target, the completion rate, the lagging
 /// ones. Every field is `None` / empty when the report does not state it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Headline {
+pub struct SummaryFigures {
     /// "45项" (市政府绩效任务).
-    pub tasks_total: Option<HeadlineFigure>,
+    pub tasks_total: Option<SummaryFigureView>,
     /// "43" tasks on target.
-    pub on_target: Option<HeadlineFigure>,
+    pub on_target: Option<SummaryFigureView>,
     /// "95.56%".
-    pub completion_rate: Option<HeadlineFigure>,
-    /// The completion rate as a number, when its unit is percent; for the headline bar.
+    pub completion_rate: Option<SummaryFigureView>,
+    /// The completion rate as a number, when its unit is percent; for the completion bar.
     pub completion_percent: Option<f64>,
     /// "2项" lagging.
-    pub lagging: Option<HeadlineFigure>,
+    pub lagging: Option<SummaryFigureView>,
     /// "7个" special indicators.
-    pub special_indicators: Option<HeadlineFigure>,
+    pub special_indicators: Option<SummaryFigureView>,
     /// `(id, name)` of every indicator whose status is `Lagging`, in published order — except
     /// those the summary's own figures point at (e.g. a "完成率95.56%" indicator marked lagging
-    /// is the headline rate, not a lagging task).
+    /// is the summary's rate, not a lagging task).
     pub lagging_items: Vec<(String, String)>,
 }
 
-impl Headline {
+impl SummaryFigures {
     /// A bar for the completion rate ("完成率95.56%" → fill 95.56), if it is a percent.
     pub fn completion_bar(&self) -> Option<BarView> {
         let rate = self.completion_rate.as_ref()?;
@@ -71,12 +71,12 @@ impl Headline {
     }
 }
 
-/// The headline of `report`, from `report.summary` and the lagging indicators.
-pub fn headline(report: &Report) -> Headline {
-    let mut h = Headline::default();
+/// The summary figures of `report`, from `report.summary` and the lagging indicators.
+pub fn summary_figures(report: &Report) -> SummaryFigures {
+    let mut h = SummaryFigures::default();
     let mut summary_ids = HashSet::new();
     if let Some(s) = &report.summary {
-        let fig = |f: &Option<SummaryFigure>| f.as_ref().map(HeadlineFigure::from_summary);
+        let fig = |f: &Option<SummaryFigure>| f.as_ref().map(SummaryFigureView::from_summary);
         h.tasks_total = fig(&s.tasks_total);
         h.on_target = fig(&s.tasks_on_target);
         h.completion_rate = fig(&s.completion_rate);
@@ -115,9 +115,9 @@ mod tests {
     use crate::fixture;
 
     #[test]
-    fn the_headline_comes_from_the_summary() {
-        let h = headline(&fixture::report());
-        let show = |f: &Option<HeadlineFigure>| f.as_ref().map(|f| f.display.clone());
+    fn the_summary_figures_come_from_the_summary() {
+        let h = summary_figures(&fixture::report());
+        let show = |f: &Option<SummaryFigureView>| f.as_ref().map(|f| f.display.clone());
         assert_eq!(show(&h.tasks_total).as_deref(), Some("45项"));
         assert_eq!(show(&h.on_target).as_deref(), Some("43"));
         assert_eq!(show(&h.completion_rate).as_deref(), Some("95.56%"));
@@ -152,14 +152,14 @@ mod tests {
                 }
             }
         }
-        assert_eq!(headline(&r).lagging_items.len(), 2);
+        assert_eq!(summary_figures(&r).lagging_items.len(), 2);
     }
 
     #[test]
-    fn no_summary_gives_an_empty_headline_with_lagging_items() {
+    fn no_summary_gives_no_summary_figures_but_the_lagging_items() {
         let mut r = fixture::report();
         r.summary = None;
-        let h = headline(&r);
+        let h = summary_figures(&r);
         assert_eq!(h.tasks_total, None);
         assert_eq!(h.completion_percent, None);
         assert_eq!(h.completion_bar(), None);

@@ -5,8 +5,9 @@
 
 use report_model::{IndicatorKind, Report, Status};
 
-use crate::filter::{visible_rows, Filter, SortDir, SortKey};
+use crate::filter::{visible_rows, Filter};
 use crate::rows::IndicatorRow;
+use crate::sort::{SortDir, SortKey};
 
 /// The longest search query kept from a URL, in chars. Longer ones are cut, not rejected.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -14,8 +15,11 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Everything the URL records: the filter and the sort.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// What the table is narrowed to (`q`, `section`, `status`, `kind`).
     pub filter: Filter,
+    /// The column sorted by (`sort`).
     pub sort: SortKey,
+    /// The direction (`dir`).
     pub dir: SortDir,
 }
 
@@ -181,13 +185,13 @@ pub fn kind_from_token(token: &str) -> Option<IndicatorKind> {
 /// Whether `s` is safe as an HTML id, a CSS selector and a URL fragment without escaping: the
 /// rule `report-model` validates ids with (an ASCII letter, then ASCII letters, digits, '-' or
 /// '_', at most 64 bytes).
-pub fn is_safe_id(s: &str) -> bool {
+pub(crate) fn is_safe_id(s: &str) -> bool {
     report_model::is_html_id(s)
 }
 
 /// The element id a deep link points at, from `location.hash` ("#i-0a1b2c3d4e" →
 /// "i-0a1b2c3d4e"). The '#' is optional; the rest is percent-decoded. `None` unless the result
-/// is a safe id (see [`is_safe_id`]), so it can go straight into `getElementById` or a selector.
+/// is a safe id (an ASCII letter, then letters, digits, `-` or `_`), so it can go straight into `getElementById` or a selector.
 pub fn fragment_id(hash: &str) -> Option<String> {
     let raw = hash.strip_prefix('#').unwrap_or(hash);
     let decoded = percent_encoding::percent_decode_str(raw)

@@ -1,9 +1,8 @@
 //! Checks against the real converted report the page ships, `public/report.json`.
 
 use report_view::{
-    completion_bar, completion_scale, headline, indicator_counts, rate_bar, rows, rows_to_csv,
-    rows_to_text, section_of_indicator, section_options, visible_rows, Filter, SortDir, SortKey,
-    ViewState,
+    completion_bar, completion_scale, locate, rate_bar, rows, rows_to_csv, rows_to_text,
+    section_options, summary_figures, visible_rows, Filter, SortDir, SortKey, Target, ViewState,
 };
 
 #[test]
@@ -59,7 +58,9 @@ fn the_shipped_report() {
         }
         // Every source sentence is found in its paragraph or heading.
         assert!(!row.sentence.is_empty(), "{}", row.id);
-        let chain = section_of_indicator(&report, &row.id);
+        let chain = locate(&report, &row.id)
+            .filter(|l| matches!(l.target, Target::Indicator { .. }))
+            .map(|l| l.open_sections);
         assert_eq!(chain.as_ref().and_then(|c| c.last()), Some(&row.section_id));
         let bar = completion_bar(row, completion_scale(&rows));
         assert_eq!(
@@ -70,17 +71,16 @@ fn the_shipped_report() {
         );
         let _ = rate_bar(row);
     }
-    let counts = indicator_counts(&report);
     assert_eq!(
         report
             .sections
             .iter()
-            .map(|s| counts.get(&s.id).copied().unwrap_or(0))
+            .map(|s| s.indicator_count())
             .sum::<usize>(),
         rows.len()
     );
     assert!(!section_options(&report).is_empty());
-    let _ = headline(&report);
+    let _ = summary_figures(&report);
     for key in SortKey::ALL {
         for dir in [SortDir::Asc, SortDir::Desc] {
             assert_eq!(

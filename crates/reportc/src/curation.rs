@@ -35,14 +35,15 @@ pub const CURATED_BASIS: &str = "发布方校订";
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Curation {
+    /// The corrections, in file order (`[[indicator]]` tables).
     #[serde(default, rename = "indicator")]
-    pub indicators: Vec<Entry>,
+    pub indicators: Vec<CurationEntry>,
 }
 
 /// One correction.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
+pub struct CurationEntry {
     /// Match: the indicator's id (as converted).
     pub id: Option<String>,
     /// Match: a piece of the source sentence …
@@ -62,7 +63,7 @@ pub struct Entry {
     pub drop: bool,
 }
 
-impl Entry {
+impl CurationEntry {
     fn describe(&self, n: usize) -> String {
         match (&self.id, &self.sentence_contains, &self.value) {
             (Some(id), _, _) => format!("curation entry {n} (id {id:?})"),

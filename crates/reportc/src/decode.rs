@@ -24,9 +24,8 @@ use crate::Error;
 pub struct Decoded<'a> {
     /// Borrowed from the input when that is clean UTF-8 (no copy of a large file).
     pub text: Cow<'a, str>,
+    /// What was noticed (invalid bytes, a declared charset that is not the real one …).
     pub warnings: Vec<String>,
-    /// The encoding actually used, for messages ("UTF-8", "gb18030").
-    pub encoding: &'static str,
 }
 
 /// Does the input look like an HTML page? Looks only at the first few KB, as ASCII.
@@ -111,7 +110,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, Error> {
     if bytes.is_empty() {
         return Err(Error::Input("the input is empty".into()));
     }
-    let (text, encoding): (Cow<'_, str>, &'static str) = if let Some((enc, bom_len)) =
+    let (text, _encoding): (Cow<'_, str>, &'static str) = if let Some((enc, bom_len)) =
         Encoding::for_bom(bytes)
     {
         let body = bytes.get(bom_len..).unwrap_or(&[]);
@@ -170,11 +169,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, Error> {
         }
         t => Cow::Owned(clean(t.into_owned(), &mut warnings)?),
     };
-    Ok(Decoded {
-        text,
-        warnings,
-        encoding,
-    })
+    Ok(Decoded { text, warnings })
 }
 
 /// Does the text hold anything [`clean`] would change or count? (A byte scan: most input

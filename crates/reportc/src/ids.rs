@@ -9,7 +9,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// FNV-1a, 64 bits.
+/// FNV-1a, 64 bits, over a whole buffer (the tests check the hashers against it).
+#[cfg(test)]
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_OFFSET, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
@@ -141,7 +142,9 @@ impl KeySet {
     }
 }
 
-/// The id an indicator gets before collisions are resolved.
+/// The id an indicator gets before collisions are resolved, from the whole key: the tests'
+/// reference for [`KeySet::claim`], which hashes the same bytes in place.
+#[cfg(test)]
 pub fn indicator_id(sentence: &str, figure: &str, occurrence: usize) -> String {
     let mut key = Vec::with_capacity(sentence.len() + figure.len() + 8);
     key.extend_from_slice(sentence.as_bytes());
@@ -172,11 +175,13 @@ pub struct IdSet {
 }
 
 impl IdSet {
+    /// `base`, or `base` + "-2", "-3" … when taken (the tests' reference for [`KeySet`]).
+    #[cfg(test)]
     pub fn claim(&mut self, base: &str) -> String {
         self.claim_with(base, '-')
     }
 
-    /// Like [`IdSet::claim`] with another separator before the suffix ("s-3-1_2").
+    /// `base`, or `base` + `sep` + "2", "3" … when taken: like `claim` with another separator before the suffix ("s-3-1_2").
     pub fn claim_with(&mut self, base: &str, sep: char) -> String {
         if !self.used.contains(base) {
             self.used.insert(base.to_string());
@@ -200,19 +205,6 @@ impl IdSet {
                 return id;
             }
         }
-    }
-
-    /// Marks an id as taken; false if it already was.
-    pub fn insert(&mut self, id: &str) -> bool {
-        self.used.insert(id.to_string())
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.used.contains(id)
-    }
-
-    pub fn remove(&mut self, id: &str) {
-        self.used.remove(id);
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::figures::Token;
+use super::token::Token;
 use crate::numbers::{is_cn_numeral_char, match_unit, parse_cn_numeral, starts_with_at, UnitClass};
 
 /// Slogans made of a numeral and a counter.

@@ -1,8 +1,6 @@
 //! Synthetic reports of the genre, for benchmarks: realistic enough to convert as expected.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn ten_thousand_indicators() {

@@ -1,10 +1,8 @@
 //! Hostile and malformed input: clear errors or valid best-effort reports, never a panic.
 
-mod common;
-
 use std::time::Instant;
 
-use common::*;
+use crate::common::*;
 use reportc::report_model::validate;
 use reportc::{convert_bytes, Error};
 
@@ -97,7 +95,7 @@ fn no_headings_gives_one_section_with_a_warning() {
 fn no_title_gives_a_warning_and_a_fallback() {
     let text = "一、总体情况\n\n全年完成植树造林1200亩。\n";
     let c = best_effort(text.as_bytes()).unwrap();
-    assert_eq!(c.report.meta.title, reportc::build::UNTITLED);
+    assert_eq!(c.report.meta.title, reportc::UNTITLED);
     assert!(
         c.warnings.iter().any(|w| w.contains("no title")),
         "{:?}",
@@ -184,11 +182,9 @@ fn an_extremely_long_line() {
     let c = best_effort(text.as_bytes()).unwrap();
     for s in c.report.sections_flat() {
         for p in &s.paragraphs {
-            assert!(p.text.chars().count() <= reportc::build::MAX_PARAGRAPH);
+            assert!(p.text.chars().count() <= reportc::MAX_PARAGRAPH);
             for i in &p.indicators {
-                assert!(
-                    (i.source.end - i.source.start) as usize <= reportc::sentences::MAX_SENTENCE
-                );
+                assert!((i.source.end - i.source.start) as usize <= reportc::MAX_SENTENCE);
             }
         }
     }

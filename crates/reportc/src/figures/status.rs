@@ -9,6 +9,7 @@
 
 use report_model::{Status, TargetCompletion};
 
+use super::token::{at, is_clause_delim, Token};
 use crate::numbers::starts_with_at;
 
 /// Words that call an item behind. ("未能" alone: "未能按期开工".)
@@ -172,6 +173,50 @@ pub fn combine(
         (Some((s, b)), None) => (s, Some(b)),
         (None, None) => (Status::Unstated, None),
     }
+}
+
+/// The status the figure's clause states, or a figure-less clause right after it
+/// ("道路大修86.15公里，超额完成年度任务").
+pub fn stated_for(
+    chars: &[char],
+    tok: &Token,
+    figs: &[&Token],
+    clause_start_of: &dyn Fn(usize) -> usize,
+) -> Option<(Status, String)> {
+    let clause_end = |from: usize| {
+        (from..chars.len())
+            .find(|&k| at(chars, k).is_some_and(is_clause_delim))
+            .unwrap_or(chars.len())
+    };
+    let cs = clause_start_of(tok.start);
+    let ce = clause_end(tok.end);
+    // Words between the neighbouring figures of the clause are this figure's
+    // ("完成率95.56%2项任务进度有所滞后": the 滞后 is the 2项's).
+    let lo = figs
+        .iter()
+        .filter(|f| f.end <= tok.start && f.end > cs)
+        .map(|f| f.end)
+        .max()
+        .unwrap_or(cs);
+    let hi = figs
+        .iter()
+        .filter(|f| f.start >= tok.end && f.start < ce)
+        .map(|f| f.start)
+        .min()
+        .unwrap_or(ce);
+    if let Some(s) = stated(chars.get(lo..hi).unwrap_or(&[])) {
+        return Some(s);
+    }
+    // The next clause, when it holds no figure and this figure ends its own clause.
+    let no_fig_after_in_clause = !figs.iter().any(|f| f.start > tok.end && f.start < ce);
+    if !no_fig_after_in_clause || ce >= chars.len() || at(chars, ce) == Some('。') {
+        return None;
+    }
+    let ne = clause_end(ce + 1);
+    if figs.iter().any(|f| f.start > ce && f.start < ne) {
+        return None;
+    }
+    stated(chars.get(ce + 1..ne).unwrap_or(&[]))
 }
 
 #[cfg(test)]

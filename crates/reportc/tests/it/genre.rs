@@ -1,13 +1,11 @@
 //! Another report of the genre (a made-up district and year, written the way the portals
 //! publish): other punctuation (full-width), numbering (1、), metadata line and phrasing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reportc::report_model::{Direction, IndicatorKind, Status};
 
 fn sample() -> reportc::Conversion {
-    convert_valid(include_str!("chaoyang-2021-sample.txt").as_bytes())
+    convert_valid(include_str!("../chaoyang-2021-sample.txt").as_bytes())
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //! in its clause. The next clause may carry one more figure for each ("同比增长5.6%和2.7%"):
 //! the k-th qualifies the k-th figure of the group.
 
-use crate::figures::{Context, Token};
-use crate::naming;
+use super::extracted::Context;
+use super::naming;
+use super::roles::Role;
+use super::token::Token;
 
 /// One 分别 group, by figure index (into the sentence's figures).
 #[derive(Debug, Clone, Default)]
@@ -90,4 +92,60 @@ pub fn groups(
         });
     }
     out
+}
+
+/// The roles and names of a sentence's figures once its 分别 groups are applied.
+pub struct Grouped {
+    /// Each figure's role: a member takes the role of its group's first member (unless that
+    /// is a plain value or a baseline), a follower that of the first follower.
+    pub roles: Vec<Role>,
+    /// A member's name: its own noun.
+    pub names: Vec<Option<String>>,
+    /// A follower: the member (figure index) it qualifies.
+    pub attach_to: Vec<Option<usize>>,
+}
+
+/// Applies `groups` to the figures' `roles`; `None` when there is no group.
+pub fn apply(groups: &[Group], roles: &[Role]) -> Option<Grouped> {
+    if groups.is_empty() {
+        return None;
+    }
+    let mut grouped_roles = roles.to_vec();
+    let mut name_override: Vec<Option<String>> = vec![None; roles.len()];
+    let mut attach_to_fig: Vec<Option<usize>> = vec![None; roles.len()];
+    for g in groups {
+        let lead = g
+            .members
+            .first()
+            .and_then(|&m| grouped_roles.get(m))
+            .cloned();
+        for (k, (&m, noun)) in g.members.iter().zip(&g.nouns).enumerate() {
+            if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(m)) {
+                if !matches!(r, Role::Value | Role::BaselineOf(_)) {
+                    *slot = r.clone();
+                }
+            }
+            if let Some(slot) = name_override.get_mut(m) {
+                *slot = Some(noun.clone());
+            }
+        }
+        let lead = g
+            .follow
+            .first()
+            .and_then(|&f| grouped_roles.get(f))
+            .cloned();
+        for (k, (&f, &m)) in g.follow.iter().zip(&g.members).enumerate() {
+            if let (true, Some(r), Some(slot)) = (k > 0, &lead, grouped_roles.get_mut(f)) {
+                *slot = r.clone();
+            }
+            if let Some(slot) = attach_to_fig.get_mut(f) {
+                *slot = Some(m);
+            }
+        }
+    }
+    Some(Grouped {
+        roles: grouped_roles,
+        names: name_override,
+        attach_to: attach_to_fig,
+    })
 }

@@ -1,18 +1,22 @@
-//! Segmented text → `Report`: the section tree with ids, paragraphs with headlines, indicators
+//! Segmented text → `Report`: the section tree with ids, paragraphs with their lead sentences, indicators
 //! with ids and sources, and the summary.
 
 use report_model::{
-    Indicator, IndicatorKind, Measure, Meta, Paragraph, Report, Section, SourceRef, Status,
-    Summary, SummaryFigure, SCHEMA_VERSION,
+    Indicator, IndicatorKind, Meta, Paragraph, Report, Section, SourceRef, Status, SCHEMA_VERSION,
 };
 
 use crate::figures::{self, Context, Extracted};
 use crate::ids::{indicator_key, indicator_key_from_parts, sentence_key, IdSet, KeySet};
-use crate::naming;
 use crate::numbers::{is_cjk, is_digit, string_of};
 use crate::segment::{year_of_title, Block, Segmented};
 use crate::sentences;
+
+mod lead;
+mod summary;
+
 use crate::{ConvertOptions, Error};
+use lead::lead_sentence;
+use summary::{summary, Noted, SummaryNotes, SUMMARY_KEYS};
 
 /// Longest paragraph kept whole, in chars (real paragraphs of the genre are under 2000).
 pub const MAX_PARAGRAPH: usize = 4000;
@@ -31,21 +35,13 @@ struct Node {
     in_first: bool,
 }
 
-/// What the summary needs to know about an indicator beyond the model.
-struct Noted {
-    node: usize,
-    id: String,
-    ex: Extracted,
-}
-
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<usize>,
     ids: KeySet,
     section_ids: IdSet,
-    noted: Vec<Noted>,
-    /// Which of [`summary_roles`] an indicator of `noted` already has.
-    summary_roles_seen: [bool; 4],
+    /// The indicators the summary may be read from.
+    notes: SummaryNotes,
     ctx: Context,
     warnings: Vec<String>,
     cut_sentences: usize,
@@ -93,9 +89,6 @@ fn districts(title: &str) -> Vec<String> {
     out.dedup();
     out
 }
-
-/// Headings whose sections hold the summary figures.
-const SUMMARY_KEYS: &[&str] = &["总体", "概况", "基本情况", "总述", "综述"];
 
 impl Builder {
     fn summary_candidate(&self, node: usize) -> bool {
@@ -188,26 +181,6 @@ impl Builder {
         Ok(idx)
     }
 
-    /// Could the summary use this indicator? Only the first indicator that can be each of
-    /// the summary's figures matters (see [`summary`]): the others are not kept (in the
-    /// benchmark text, whose 总体情况 section repeats, that saves a copy of thousands).
-    fn wanted_for_summary(&self, ex: &Extracted) -> bool {
-        summary_roles(ex)
-            .iter()
-            .zip(self.summary_roles_seen)
-            .any(|(&can, seen)| can && !seen)
-    }
-
-    fn note(&mut self, n: Noted) {
-        if !self.wanted_for_summary(&n.ex) {
-            return;
-        }
-        for (seen, can) in self.summary_roles_seen.iter_mut().zip(summary_roles(&n.ex)) {
-            *seen |= can;
-        }
-        self.noted.push(n);
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn qualitative(
         &mut self,
@@ -220,11 +193,11 @@ impl Builder {
         sentence: &str,
     ) -> Indicator {
         let id = self.ids.claim(indicator_key(sentence, "", 0));
-        let name = naming::lagging_name(name_from);
+        let name = figures::lagging_name(name_from);
         let chars: Vec<char> = sentence.chars().collect();
-        let basis = crate::status::stated(&chars).map_or_else(|| "滞后".to_string(), |(_, b)| b);
+        let basis = figures::stated(&chars).map_or_else(|| "滞后".to_string(), |(_, b)| b);
         if self.summary_candidate(node) {
-            self.note(Noted {
+            self.notes.note(Noted {
                 node,
                 id: id.clone(),
                 ex: Extracted {
@@ -283,8 +256,8 @@ impl Builder {
             unit,
             occurrence,
         ));
-        if self.summary_candidate(node) && self.wanted_for_summary(&ex) {
-            self.note(Noted {
+        if self.summary_candidate(node) && self.notes.wants(&ex) {
+            self.notes.note(Noted {
                 node,
                 id: id.clone(),
                 ex: ex.clone(),
@@ -352,14 +325,13 @@ impl Builder {
             None => return Err(Error::Input("internal: lost section".into())),
         };
         let pid = format!("p-{}-{n}", section_id.trim_start_matches("s-"));
-        let headline = headline_of(&text);
-        let mut lagging_headline = None;
-        if let Some(h) = &headline {
+        let lead = lead_sentence(&text);
+        let mut lagging_lead = None;
+        if let Some(h) = &lead {
             let hc: Vec<char> = h.chars().collect();
             if figures::mentions_lagging(&hc) {
                 let end = to_u32(hc.len())?;
-                lagging_headline =
-                    Some(self.qualitative(h, &section_id, Some(&pid), 0, end, node, h));
+                lagging_lead = Some(self.qualitative(h, &section_id, Some(&pid), 0, end, node, h));
             }
         }
         // The paragraph's figures, all sentences in one reused buffer, so that the list of
@@ -409,9 +381,8 @@ impl Builder {
             self.buf = chars;
             self.offsets = offsets;
         }
-        let mut indicators =
-            Vec::with_capacity(usize::from(lagging_headline.is_some()) + found.len());
-        indicators.extend(lagging_headline);
+        let mut indicators = Vec::with_capacity(usize::from(lagging_lead.is_some()) + found.len());
+        indicators.extend(lagging_lead);
         let mut occs = Vec::with_capacity(found.len());
         let mut from = 0;
         for &(to, ..) in &sentences_found {
@@ -441,7 +412,7 @@ impl Builder {
         if let Some(nd) = self.nodes.get_mut(node) {
             nd.section.paragraphs.push(Paragraph {
                 id: pid,
-                headline,
+                headline: lead,
                 text,
                 indicators,
             });
@@ -473,7 +444,7 @@ impl Builder {
             }
         }
         roots.reverse();
-        (roots, self.noted)
+        (roots, self.notes.into_noted())
     }
 }
 
@@ -511,45 +482,8 @@ fn may_have_figures(text: &str) -> bool {
     ])
 }
 
-/// The paragraph's headline: a short lead sentence ending in 。 or ！, without figures or
-/// clause breaks, with more text after it ("绿化造林面积持续增加。").
-fn headline_of(text: &str) -> Option<String> {
-    let mut end = None;
-    let mut count = 0;
-    for (i, c) in text.char_indices() {
-        count += 1;
-        if count > 20
-            || c.is_whitespace()
-            || is_digit(c)
-            || matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '、')
-        {
-            return None;
-        }
-        if crate::segment::is_terminator(c) {
-            if !matches!(c, '。' | '！') {
-                return None;
-            }
-            end = Some(i + c.len_utf8());
-            break;
-        }
-    }
-    let end = end?;
-    if count < 4 {
-        return None;
-    }
-    let rest = text.get(end..)?;
-    let next = rest.chars().next()?;
-    if crate::segment::is_terminator(next)
-        || sentences::is_closer(next)
-        || rest.trim_start().is_empty()
-    {
-        return None;
-    }
-    text.get(..end).map(str::to_string)
-}
-
-/// Builds the report from segmented text.
-pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<String>), Error> {
+/// Assembles the report from segmented text.
+pub fn assemble(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<String>), Error> {
     let mut warnings = seg.warnings;
     let title = match seg.title {
         Some(t) => t,
@@ -574,8 +508,7 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         stack: Vec::new(),
         ids: KeySet::default(),
         section_ids: Default::default(),
-        noted: Vec::new(),
-        summary_roles_seen: [false; 4],
+        notes: SummaryNotes::default(),
         ctx: Context {
             district: districts(&title),
         },
@@ -640,62 +573,6 @@ pub fn build(seg: Segmented, opts: &ConvertOptions) -> Result<(Report, Vec<Strin
         sections,
     };
     Ok((report, warnings))
-}
-
-/// Which figures of the summary an indicator can be, in the order: the completion (rate,
-/// done, total), the total of tasks, the lagging tasks, the special indicators. The summary
-/// takes the first indicator of each.
-fn summary_roles(ex: &Extracted) -> [bool; 4] {
-    let unit_is = |units: &[&str]| {
-        ex.value
-            .as_ref()
-            .is_some_and(|v| units.contains(&v.unit.as_str()))
-    };
-    [
-        // A rate of tasks done is a share (not completion of a target) but still the summary's.
-        matches!(ex.kind, IndicatorKind::Completion | IndicatorKind::Share)
-            && (ex.done.is_some() || ex.name.contains("完成率")),
-        ex.kind == IndicatorKind::Level
-            && ex.status != Status::Lagging
-            && unit_is(&["项"])
-            && ex.name.contains("任务"),
-        ex.kind == IndicatorKind::Level && ex.status == Status::Lagging && unit_is(&["项", ""]),
-        ex.kind == IndicatorKind::Level && unit_is(&["个", "项"]) && ex.name.contains("指标"),
-    ]
-}
-
-/// The summary from the indicators of the sections titled 总体情况/概况/… (and their
-/// sub-sections), or else of the first section.
-fn summary(pool: &[&Noted]) -> Option<Summary> {
-    let fig = |m: &Measure, id: &str| SummaryFigure {
-        value: m.clone(),
-        indicator_id: id.to_string(),
-    };
-    let first = |role: usize| {
-        pool.iter()
-            .find(|n| summary_roles(&n.ex).get(role).copied().unwrap_or(false))
-    };
-    let completion = first(0);
-    let tasks_total = first(1)
-        .and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)))
-        .or_else(|| completion.and_then(|n| n.ex.total.as_ref().map(|t| fig(t, &n.id))));
-    let tasks_on_target = completion.and_then(|n| n.ex.done.as_ref().map(|d| fig(d, &n.id)));
-    let completion_rate = completion.and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
-    let tasks_lagging = first(2).and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
-    let special_indicators = first(3).and_then(|n| n.ex.value.as_ref().map(|v| fig(v, &n.id)));
-    let s = Summary {
-        tasks_total,
-        tasks_on_target,
-        completion_rate,
-        tasks_lagging,
-        special_indicators,
-    };
-    let empty = s.tasks_total.is_none()
-        && s.tasks_on_target.is_none()
-        && s.completion_rate.is_none()
-        && s.tasks_lagging.is_none()
-        && s.special_indicators.is_none();
-    (!empty).then_some(s)
 }
 
 #[cfg(test)]

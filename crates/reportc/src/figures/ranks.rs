@@ -10,7 +10,7 @@
 
 use report_model::{IndicatorKind, Measure, Status};
 
-use crate::figures::{Context, Extracted};
+use super::extracted::{Context, Extracted};
 use crate::numbers::{digit_value, ends_with_at, is_cn_numeral_char, is_digit, parse_cn_numeral};
 
 /// Verbs before an ordinal that make it a rank (longest first).

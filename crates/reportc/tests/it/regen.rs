@@ -1,8 +1,6 @@
 //! The committed public files are what the converter makes today.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const HOW: &str = "regenerate with `cargo run -p reportc -- convert reports/tongzhou-2019-performance-report.txt -o public/report.json` \
 and `cargo run -p reportc -- schema -o public/report.schema.json` \

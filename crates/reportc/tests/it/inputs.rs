@@ -1,8 +1,6 @@
 //! The same report in other encodings and as the portal's HTML page.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reportc::report_model::Report;
 
 /// Sections, paragraphs and indicators (everything but metadata), for comparison.

@@ -1,8 +1,6 @@
 //! Curation files: rename, set id, category, status, drop; unmatched entries are warnings.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reportc::report_model::Status;
 use reportc::{curate, Curation, Error};
 

@@ -1,9 +1,7 @@
 //! The seed report (通州区2019年度绩效管理工作报告): metadata, structure and every figure the
 //! brief names, checked by value.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reportc::report_model::{Direction, IndicatorKind, Status};
 
 #[test]

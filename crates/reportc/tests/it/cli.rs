@@ -1,12 +1,10 @@
 //! The `reportc` command line: convert, check, html, schema; exit codes and messages.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::*;
+use crate::common::*;
 
 fn reportc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reportc"))
