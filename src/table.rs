@@ -36,12 +36,14 @@ pub fn IndicatorTable() -> impl IntoView {
         visible.with(|v| v.iter().copied().take(limit).collect::<Vec<usize>>())
     };
     // Announce the result count when the filter changes (not on first render).
-    Effect::new(move |prev: Option<usize>| {
+    // Nor when the take-over of the first paint applies the URL's filter: the reader did not.
+    Effect::new(move |prev: Option<(usize, bool)>| {
         let n = visible.with(Vec::len);
-        if prev.is_some_and(|p| p != n) {
+        let live = state.live.get();
+        if prev.is_some_and(|(p, was_live)| was_live && p != n) {
             state.announce.set(result_count_announcement(n, total));
         }
-        n
+        (n, live)
     });
     let more = move || {
         let remaining = visible.with(Vec::len).saturating_sub(state.rows_limit());
@@ -318,12 +320,16 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
 /// The indicator's deep link, as a real link (it prints as a URL) and a copy button.
 #[component]
 fn CopyLink(id: String, name: String) -> impl IntoView {
-    let url = format!("{}#{id}", browser::page_url());
+    let state = expect_context::<PageState>();
+    // `#id` in static HTML; the page's own address once the browser's state is applied.
+    let href = {
+        let id = id.clone();
+        move || format!("{}#{id}", state.page_url.get())
+    };
     let copied = RwSignal::new(None::<Result<(), String>>);
     let copy = {
-        let url = url.clone();
         move |_| {
-            let url = url.clone();
+            let url = format!("{}#{id}", browser::page_url());
             spawn_local(async move {
                 copied.set(Some(browser::copy_text(&url).await));
             });
@@ -335,7 +341,7 @@ fn CopyLink(id: String, name: String) -> impl IntoView {
         Some(Err(e)) => format!("{e}，请手动复制链接"),
     };
     view! {
-        <a class="deep-link" href=url.clone()>"链接"</a>
+        <a class="deep-link" href=href>"链接"</a>
         <button type="button" class="link-button" on:click=copy
             aria-label=format!("复制链接：{name}")>"复制链接"</button>
         <span class="copy-status" role="status">{status}</span>

@@ -33,6 +33,8 @@ pub struct Override {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// Held back until this turns true (see [`Override::held`]).
+    gate: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Override {
@@ -41,7 +43,25 @@ impl Override {
             status,
             content_type: content_type.into(),
             body: body.into(),
+            gate: None,
         }
+    }
+
+    /// This response, held back until the returned gate opens (e.g. the wasm, to look at the
+    /// first paint before the app starts).
+    pub fn held(mut self) -> (Self, Gate) {
+        let (open, gate) = tokio::sync::watch::channel(false);
+        self.gate = Some(gate);
+        (self, Gate(open))
+    }
+}
+
+/// Releases a held [`Override`] (and every request for it after that).
+pub struct Gate(tokio::sync::watch::Sender<bool>);
+
+impl Gate {
+    pub fn open(&self) {
+        let _ = self.0.send(true);
     }
 }
 
@@ -74,6 +94,9 @@ impl StaticServer {
             let handler = move || {
                 let o = o.clone();
                 async move {
+                    if let Some(mut gate) = o.gate.clone() {
+                        let _ = gate.wait_for(|open| *open).await;
+                    }
                     let status = axum::http::StatusCode::from_u16(o.status)
                         .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
                     (status, [("content-type", o.content_type)], o.body).into_response()
@@ -176,6 +199,9 @@ pub struct Session {
 pub struct SessionOptions {
     /// Where downloads are saved, without asking (absolute path).
     pub download_dir: Option<PathBuf>,
+    /// WebDriver's `pageLoadStrategy` (`"none"`: `goto` returns at once, e.g. while a held
+    /// response keeps the page loading); the driver's default (`"normal"`) if absent.
+    pub page_load_strategy: Option<&'static str>,
 }
 
 /// A Chrome DevTools Protocol command sent through chromedriver
@@ -264,6 +290,9 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot start {program} (run `cargo xtask setup`): {e}"));
         wait_for_port(port, Duration::from_secs(30));
         let mut caps = serde_json::Map::new();
+        if let Some(strategy) = options.page_load_strategy {
+            caps.insert("pageLoadStrategy".into(), strategy.into());
+        }
         match browser {
             Browser::Chromium => {
                 // Console messages (CSP violations among them) for `browser_log`.

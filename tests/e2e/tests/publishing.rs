@@ -496,6 +496,7 @@ async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     let server = StaticServer::start(dist_dir(), PREFIX);
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
+        ..SessionOptions::default()
     };
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");
