@@ -121,9 +121,7 @@ impl PageState {
             .map(|s| {
                 (
                     s.id.clone(),
-                    RwSignal::new(
-                        render == Render::Full || plan.eager || first.contains(&s.id),
-                    ),
+                    RwSignal::new(render == Render::Full || plan.eager || first.contains(&s.id)),
                 )
             })
             .collect();

@@ -27,8 +27,8 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn run(dist: &Path) -> Result<(), String> {
     let json = dist.join("report.json");
     let text = read(&json)?;
-    let report = report_page::render::parse_report(&text)
-        .map_err(|e| format!("{}: {e}", json.display()))?;
+    let report =
+        report_page::render::parse_report(&text).map_err(|e| format!("{}: {e}", json.display()))?;
     let index = dist.join("index.html");
     let page = report_page::render::inline_into_page(&read(&index)?, &report, &text)
         .map_err(|e| format!("{}: {e}", index.display()))?;

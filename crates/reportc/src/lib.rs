@@ -22,7 +22,6 @@ pub mod naming;
 pub mod numbers;
 pub mod qualifiers;
 pub mod ranks;
-pub mod render;
 pub mod respectively;
 pub mod segment;
 pub mod sentences;
@@ -35,7 +34,6 @@ pub use report_model;
 use report_model::{Problem, Report};
 
 pub use curation::Curation;
-pub use render::{inline_into_page, render_html_body, render_html_document};
 pub use synth::synthetic_report_text;
 
 /// Largest input accepted, in bytes.

@@ -202,6 +202,8 @@ pub struct SessionOptions {
     /// WebDriver's `pageLoadStrategy` (`"none"`: `goto` returns at once, e.g. while a held
     /// response keeps the page loading); the driver's default (`"normal"`) if absent.
     pub page_load_strategy: Option<&'static str>,
+    /// More Chromium command-line switches (e.g. `--blink-settings=scriptEnabled=false`).
+    pub chromium_args: Vec<String>,
 }
 
 /// A Chrome DevTools Protocol command sent through chromedriver
@@ -321,6 +323,12 @@ impl Session {
                         }
                     }),
                 );
+                if let Some(args) = caps
+                    .get_mut("goog:chromeOptions")
+                    .and_then(|o| o["args"].as_array_mut())
+                {
+                    args.extend(options.chromium_args.iter().map(|a| a.as_str().into()));
+                }
                 // Headless Chromium will not make a window narrower than 500 px: emulate the
                 // phone's viewport instead, as its DevTools device mode does.
                 if width < 500 {

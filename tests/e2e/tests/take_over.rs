@@ -111,12 +111,23 @@ async fn the_app_takes_over_the_painted_page_without_moving_the_reader() {
                      document.getElementById('app').dataset.render];"
         ))
         .await;
-    assert_eq!(after[0], Value::Bool(true), "a copy of the paragraph: {after}");
+    assert_eq!(
+        after[0],
+        Value::Bool(true),
+        "a copy of the paragraph: {after}"
+    );
     assert_eq!(after[1], Value::Bool(true), "{after}");
     assert_eq!(after[2], Value::Bool(true), "{after}");
-    assert_eq!(after[3], Value::Bool(true), "its text node was replaced: {after}");
+    assert_eq!(
+        after[3],
+        Value::Bool(true),
+        "its text node was replaced: {after}"
+    );
     let moved = (after[4].as_f64().unwrap_or_default() - top).abs();
-    assert!(moved <= 50.0, "the paragraph moved {moved} px: {before} → {after}");
+    assert!(
+        moved <= 50.0,
+        "the paragraph moved {moved} px: {before} → {after}"
+    );
     assert_eq!(after[5], before[2], "the selection changed");
     assert_eq!(after[6], Value::Bool(true), "focus moved");
     assert_eq!(after[7], Value::from("hydrate"), "rendered afresh");
@@ -129,7 +140,8 @@ async fn the_app_takes_over_the_painted_page_without_moving_the_reader() {
         Value::Bool(true),
     )
     .await;
-    s.click(".indicator-table th:nth-child(3) .sort-button").await;
+    s.click(".indicator-table th:nth-child(3) .sort-button")
+        .await;
     s.eventually(
         "return document.querySelector('.indicator-table th:nth-child(3)').hasAttribute('aria-sort')",
         Value::Bool(true),
@@ -209,10 +221,7 @@ async fn another_report_json_is_rendered_afresh() {
         .js("return [document.querySelectorAll('#app h1').length,
                      document.querySelectorAll('#app .paragraph').length]")
         .await;
-    assert_eq!(
-        counts,
-        Value::from(vec![1, all_paragraphs(&report).len()])
-    );
+    assert_eq!(counts, Value::from(vec![1, all_paragraphs(&report).len()]));
     if e2e::Browser::from_env() == e2e::Browser::Chromium {
         let log = s.browser_log().await.join("\n");
         assert!(log.contains("rendering it afresh"), "{log}");
