@@ -207,6 +207,37 @@ mod tests {
     }
 
     #[test]
+    fn a_very_large_reports_first_paint_is_the_apps_first_frame() {
+        let text = reportc::synthetic_report_text(200, 10_000, 1);
+        let report = reportc::convert_bytes(text.as_bytes(), &Default::default())
+            .expect("convert")
+            .report;
+        let json = reportc::to_json(&report);
+        let first = first_paint(&report, &json);
+        let paragraphs = report
+            .sections_flat()
+            .iter()
+            .map(|s| s.paragraphs.len())
+            .sum::<usize>();
+        let painted = first.matches("class=\"paragraph\"").count();
+        // The first chunk of the text and a page of rows: what the app's first frame builds,
+        // so that it hydrates them; every section's heading is there.
+        assert!(
+            painted > 0 && painted < paragraphs,
+            "{painted} of {paragraphs}"
+        );
+        assert_eq!(first.matches("<tr id=").count(), crate::page::PAGE_SIZE);
+        assert_eq!(
+            first.matches("class=\"section-toggle\"").count(),
+            report.sections_flat().len()
+        );
+        assert!(first.len() < 1024 * 1024, "{} bytes", first.len());
+        // report.html has it all.
+        let full = render_app(&report, Render::Full);
+        assert_eq!(full.matches("class=\"paragraph\"").count(), paragraphs);
+    }
+
+    #[test]
     fn report_text_stays_text() {
         let mut report = seed();
         report.meta.title = "<script>alert(1)</script>".into();

@@ -422,6 +422,18 @@ impl Session {
     }
 
     /// The visible text of every element matching `css`.
+    /// Waits until the app has started on the page: its first frame after taking over the
+    /// first paint (or rendering afresh) has run, so the URL's filter and fragment apply.
+    pub async fn wait_for_app(&self) {
+        self.eventually(
+            "return performance.getEntriesByName('report-ready').length > 0",
+            serde_json::Value::Bool(true),
+        )
+        .await;
+        // The frames after it (a deep link's scroll, the rows past the first frame's).
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
         let elements = self

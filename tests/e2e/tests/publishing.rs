@@ -35,6 +35,7 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     let s = Session::start(width, height).await;
     s.client.goto(&server.url(path)).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     (server, s)
 }
 
@@ -445,7 +446,7 @@ async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
             r#"return [...document.querySelectorAll('.indicator-table tbody tr')].map(tr => {
             const td = tr.querySelectorAll('td');
             return [tr.id, tr.querySelector('.cell-name strong').textContent,
-                    td[2].querySelector('.figure-text').textContent, td[6].textContent];
+                    td[2].querySelector('.figure-text').textContent.trim(), td[6].textContent];
         })"#,
         )
         .await;
