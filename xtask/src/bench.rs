@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::{build_page, lighthouse, root, run, run_env, serve, setup, sizes, Result};
+use super::{build_page, lighthouse, root, run_env, serve, setup, sizes, Result};
 
 pub fn bench(extra: &[String]) -> Result {
     setup()?;
