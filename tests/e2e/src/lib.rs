@@ -583,6 +583,15 @@ pub async fn open_with_report(body: Vec<u8>, path: &str) -> (StaticServer, Sessi
     let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url(path)).await.expect("open");
+    // The first paint is the built report's: wait until the app has rendered this one instead
+    // (or taken the first paint over, when it is the same file).
+    s.eventually(
+        "const app = document.getElementById('app');
+         return !!app && (app.dataset.render === 'client'
+             || performance.getEntriesByName('report-ready').length > 0)",
+        serde_json::Value::Bool(true),
+    )
+    .await;
     (server, s)
 }
 

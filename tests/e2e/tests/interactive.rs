@@ -322,6 +322,8 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     .await;
     s.client.refresh().await.expect("reload");
     s.wait_for(".indicator-table tbody tr").await;
+    // The first paint is unfiltered; the app applies the URL's state once it has taken over.
+    s.wait_for_app().await;
     assert_eq!(
         s.attr("th:nth-child(6)", "aria-sort").await.as_deref(),
         Some("descending")
