@@ -70,7 +70,9 @@ pub fn render_app(report: &Report, render: Render) -> String {
             .to_html()
     });
     owner.unset();
-    html
+    // Tachys' placeholders, `<!>`, are empty comments to the HTML parser but a parse error to
+    // the validator: the same empty comment node, written validly.
+    html.replace("<!>", "<!---->")
 }
 
 /// The first paint: `#app` holding the app's first view of the report, marked for the

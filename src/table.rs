@@ -283,12 +283,13 @@ fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
     // Empty cells are left out of the phone cards rather than shown as bare labels.
     let (no_baseline, no_change, no_completion) =
         (baseline.is_none(), change.is_none(), completion.is_none());
-    let source_href = format!("#{FIGURE_PREFIX}{id}");
-    let source_href = if row.paragraph_id.is_some() {
-        source_href
-    } else {
+    let source_href = match &row.paragraph_id {
+        Some(_) if row.figure_marked => format!("#{FIGURE_PREFIX}{id}"),
+        // The figure is not marked in the text (it shares its words with another's): the
+        // paragraph.
+        Some(p) => format!("#{p}"),
         // A heading-level item (e.g. a lagging task): link to its section.
-        format!("#{}", row.section_id)
+        None => format!("#{}", row.section_id),
     };
     view! {
         <tr id=id.clone() tabindex="-1" class:is-target=is_target class:row-lagging=lagging>

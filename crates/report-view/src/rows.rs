@@ -75,6 +75,9 @@ pub struct IndicatorRow {
     pub sentence: String,
     /// The paragraph holding the sentence; `None` when the source is a section heading.
     pub paragraph_id: Option<String>,
+    /// The paragraph marks this indicator's figure ([`paragraph_runs`](crate::marks::paragraph_runs)),
+    /// so `#fig-<id>` names an element; else a link to the source goes to the paragraph.
+    pub figure_marked: bool,
     /// Normalized name, sentence and section heading, built once so that typing in the search
     /// box does not re-normalize every row on every keystroke.
     search_text: String,
@@ -279,8 +282,14 @@ fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<I
         out.push(row(ind, &ctx, &s.title));
     }
     for p in &s.paragraphs {
+        let marked: Vec<String> = crate::marks::paragraph_runs(p)
+            .into_iter()
+            .filter_map(|r| r.figure)
+            .collect();
         for ind in &p.indicators {
-            out.push(row(ind, &ctx, &p.text));
+            let mut r = row(ind, &ctx, &p.text);
+            r.figure_marked = marked.contains(&ind.id);
+            out.push(r);
         }
     }
     for child in &s.children {
@@ -343,6 +352,7 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow
         details: details(ind),
         sentence,
         paragraph_id: ind.source.paragraph_id.clone(),
+        figure_marked: false,
         search_chars: CharSet::of(&search_text),
         search_text,
         name_rank: None,

@@ -235,7 +235,7 @@ async fn a_rendering_the_app_cannot_take_over_is_rendered_afresh() {
     // The first paint without its placeholders: the app's hydration finds other nodes where it
     // expects them and stops (a panic, then the instance traps).
     let page = std::fs::read_to_string(dist_dir().join("index.html")).expect("index.html");
-    let broken = page.replace("<!>", "");
+    let broken = page.replace("<!---->", "");
     assert_ne!(broken, page);
     let overrides = HashMap::from([(
         "index.html".to_string(),
