@@ -1,14 +1,40 @@
 //! The few browser facilities the page needs, wrapped so that components never unwrap a
 //! JavaScript result: each failure is ignored or returned as a message.
+//!
+//! Natively (the build step renders the components to HTML, `ssr`) there is no browser: every
+//! helper then does nothing and answers as a page with no query, fragment or storage would.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+/// Whether this is the browser (not the native render).
+pub const fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
 }
 
-fn document() -> Option<web_sys::Document> {
+fn window() -> Option<web_sys::Window> {
+    if in_browser() {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// Runs `f` before the next repaint (nothing natively).
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    if in_browser() {
+        leptos::prelude::request_animation_frame(f);
+    }
+}
+
+/// Sets the document's title (the tab, bookmarks).
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
+pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
@@ -24,25 +50,6 @@ pub fn hash() -> String {
     window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
-}
-
-/// The static rendering of the report that the build inlines into index.html
-/// (`reportc inline`, `<main id="report">` inside `#app`).
-const STATIC_REPORT: &str = "#app > main#report, #app > .loading-note";
-
-/// Whether index.html came with the report's static rendering.
-pub fn has_static_report() -> bool {
-    document()
-        .and_then(|d| d.query_selector("#app > main#report").ok().flatten())
-        .is_some()
-}
-
-/// Removes the static rendering (and the loading note) once the app shows the report.
-pub fn remove_static_report() {
-    let Some(doc) = document() else { return };
-    while let Ok(Some(node)) = doc.query_selector(STATIC_REPORT) {
-        node.remove();
-    }
 }
 
 /// The page's own address without query or fragment: the base for copied deep links.

@@ -18,8 +18,7 @@ extern "C" {
 /// Only a same-origin URL is accepted, and no URL parameter can change it: the page must never
 /// show another origin's content under the government's domain.
 pub fn report_src() -> String {
-    let from_meta = web_sys::window()
-        .and_then(|w| w.document())
+    let from_meta = crate::browser::document()
         .and_then(|d| d.query_selector("meta[name=report-src]").ok().flatten())
         .and_then(|m| m.get_attribute("content"))
         .and_then(|s| same_origin_url(&s));
@@ -37,6 +36,16 @@ fn same_origin_url(src: &str) -> Option<String> {
 
 /// Fetches and parses the report; the error is a sentence for a person.
 pub async fn load_report(url: &str) -> Result<Report, String> {
+    load_report_with(url, false).await.map(|(report, _)| report)
+}
+
+/// Fetches and parses the report and, when asked, fingerprints its text
+/// ([`report_view::report_fingerprint`], as the build does) to compare it with the rendering
+/// the page came with. Only then is the text copied into the wasm.
+pub async fn load_report_with(
+    url: &str,
+    fingerprint: bool,
+) -> Result<(Report, Option<String>), String> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -54,6 +63,10 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
         Err(e) => Err(e),
     }
     .map_err(|e| format!("报告数据读取中断（{url}）：{}", js_text(&e)))?;
+    let print = fingerprint
+        .then(|| text.as_string())
+        .flatten()
+        .map(|t| report_view::report_fingerprint(&t));
     let value =
         json_parse(&text).map_err(|e| format!("报告数据格式有误（{url}）：{}", js_message(&e)))?;
     // The version first: an older (or newer) file gets the publisher's message, not a complaint
@@ -63,7 +76,7 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
     check_schema_version(&version).map_err(|e| format!("{e}（{url}）"))?;
     let report: Report =
         de::from_value(value).map_err(|e| format!("报告数据格式有误（{url}）：{}", e.0))?;
-    Ok(report)
+    Ok((report, print))
 }
 
 /// The `schema_version` of a parsed report, as text; `None` when the value is not an object

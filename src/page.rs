@@ -10,6 +10,7 @@ use report_model::Report;
 use report_view::progressive::{fill_plan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
 use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_PREFIX};
 
+use crate::app::Render;
 use crate::browser;
 use crate::headline::HeadlineFigures;
 use crate::sections::SectionTree;
@@ -68,13 +69,27 @@ pub struct PageState {
     /// The current history entry was made by typing in the search box: further typing replaces
     /// it, so one "back" undoes a whole search rather than one character.
     typing_entry: RwSignal<bool>,
+    /// What this render is for (the first paint, report.html, the take-over, a fresh render).
+    pub render: Render,
+    /// The browser's state is applied: at once in a fresh render, after the take-over when
+    /// hydrating, never natively. What shows it (the large-font button's state) waits for it.
+    pub live: RwSignal<bool>,
+    /// The page's own address without query or fragment (the base of the links the page hands
+    /// out); "" until the browser's state is applied, so that links are `#id` in static HTML.
+    pub page_url: RwSignal<String>,
 }
 
 impl PageState {
-    fn new(report: Arc<Report>) -> Self {
+    fn new(report: Arc<Report>, render: Render) -> Self {
         let rows = Arc::new(report_view::rows(&report));
-        let mut view = ViewState::from_query(&browser::query());
-        view.forget_unknown_section(&report);
+        // The URL's filters only in a fresh render: the first paint (and so the take-over of
+        // it) shows the report unfiltered, and the take-over applies them afterwards.
+        let client = render == Render::Client;
+        let view = if client {
+            Self::view_from_url(&report)
+        } else {
+            ViewState::default()
+        };
         let open: HashSet<String> = report.sections.iter().map(|s| s.id.clone()).collect();
         let target = RwSignal::new(None::<String>);
         let tip = RwSignal::new(None::<String>);
@@ -90,7 +105,11 @@ impl PageState {
         // Bodies in the plan's first chunk (or all, for a small report) are built with the
         // first render; the rest by `build_pending`.
         let plan = fill_plan(&report, &open, FIRST_CHUNK_CHARS, CHUNK_CHARS);
-        let mut pending: VecDeque<Vec<String>> = plan.chunks.into();
+        let mut pending: VecDeque<Vec<String>> = if render == Render::Full {
+            VecDeque::new()
+        } else {
+            plan.chunks.into()
+        };
         let first: HashSet<String> = pending
             .pop_front()
             .unwrap_or_default()
@@ -102,7 +121,7 @@ impl PageState {
             .map(|s| {
                 (
                     s.id.clone(),
-                    RwSignal::new(plan.eager || first.contains(&s.id)),
+                    RwSignal::new(render == Render::Full || plan.eager || first.contains(&s.id)),
                 )
             })
             .collect();
@@ -114,8 +133,15 @@ impl PageState {
             target,
             announce: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
-            limit: RwSignal::new(PAGE_SIZE),
-            rows_capped: RwSignal::new(true),
+            // report.html has no "显示更多": every row. The first paint (and its take-over) has
+            // a whole page of rows, painted before the app starts; only a fresh render caps
+            // them for its first frame.
+            limit: RwSignal::new(if render == Render::Full {
+                usize::MAX
+            } else {
+                PAGE_SIZE
+            }),
+            rows_capped: RwSignal::new(client),
             uncap_timer: StoredValue::new(None),
             tip,
             target_sel: StoredValue::new(Selector::new(target_id)),
@@ -125,7 +151,32 @@ impl PageState {
             pending: StoredValue::new(pending),
             large: plan.large,
             typing_entry: RwSignal::new(false),
+            render,
+            live: RwSignal::new(client),
+            page_url: RwSignal::new(if client {
+                browser::page_url()
+            } else {
+                String::new()
+            }),
         }
+    }
+
+    /// The filter and sort the URL's query records, for this report.
+    fn view_from_url(report: &Report) -> ViewState {
+        let mut view = ViewState::from_query(&browser::query());
+        view.forget_unknown_section(report);
+        view
+    }
+
+    /// After the take-over of the first paint: the browser's state, which the first paint
+    /// could not know (the page's address, the URL's filter and sort; the fragment follows).
+    fn apply_browser_state(&self) {
+        self.page_url.set(browser::page_url());
+        let view = self.report.with_value(|r| Self::view_from_url(r));
+        if view != self.view.get_untracked() {
+            self.view.set(view);
+        }
+        self.live.set(true);
     }
 
     /// Changes the filter or sort and records it in the URL. Typing replaces the history entry
@@ -192,7 +243,7 @@ impl PageState {
     pub fn build_pending(self) {
         let Some(chunk) = self.pending.try_update_value(VecDeque::pop_front).flatten() else {
             // After the effects that build the last chunk.
-            request_animation_frame(|| browser::mark("report-complete"));
+            browser::after_frame(|| browser::mark("report-complete"));
             return;
         };
         self.build_bodies(&chunk);
@@ -266,7 +317,7 @@ impl PageState {
             _ => id,
         };
         // After the opened sections and rows are in the DOM.
-        request_animation_frame(move || {
+        browser::after_frame(move || {
             browser::scroll_to_and_focus(&focus_id);
         });
     }
@@ -296,11 +347,9 @@ impl PageState {
 
 /// The whole page for a loaded report.
 #[component]
-pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&report.meta.title);
-    }
-    let state = PageState::new(report.clone());
+pub fn ReportPage(report: Arc<Report>, render: Render) -> impl IntoView {
+    browser::set_title(&report.meta.title);
+    let state = PageState::new(report.clone(), render);
     provide_context(state);
 
     // Back/forward: restore the filter and sort the URL records, and follow its fragment.
@@ -315,7 +364,11 @@ pub fn ReportPage(report: Arc<Report>) -> impl IntoView {
         popstate.remove();
         hashchange.remove();
     });
-    request_animation_frame(move || {
+    // After the first render (or the take-over) is in the DOM.
+    browser::after_frame(move || {
+        if state.render == Render::Hydrate {
+            state.apply_browser_state();
+        }
         browser::mark("report-ready");
         state.follow_hash();
         // After this frame is painted: the rest of the table, and of the text.

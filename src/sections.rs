@@ -98,7 +98,7 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     let depth = path.len().saturating_sub(1);
     let body = move || built.get().then(|| section_body(state, &path));
     let button = view! {
-        <button type="button" class="section-toggle" id=button_id.clone()
+        <button type="button" class="section-toggle" id=button_id
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=panel_id.clone() on:click=toggle>
             // "+"/"−" is decoration: the state is aria-expanded.
@@ -119,7 +119,6 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
         <section class="report-section" id=id class:is-target=is_target>
             {heading}
             <div class="section-panel" class:deferred-panel=deferred id=panel_id.clone()
-                aria-labelledby=button_id
                 hidden=move || (!open.get()).then_some("until-found")
                 on:beforematch=on_found>
                 {body}

@@ -38,12 +38,14 @@ pub fn IndicatorTable() -> impl IntoView {
         visible.with(|v| v.iter().copied().take(limit).collect::<Vec<usize>>())
     };
     // Announce the result count when the filter changes (not on first render).
-    Effect::new(move |prev: Option<usize>| {
+    // Nor when the take-over of the first paint applies the URL's filter: the reader did not.
+    Effect::new(move |prev: Option<(usize, bool)>| {
         let n = visible.with(Vec::len);
-        if prev.is_some_and(|p| p != n) {
+        let live = state.live.get();
+        if prev.is_some_and(|(p, was_live)| was_live && p != n) {
             state.announce.set(result_count_announcement(n, total));
         }
-        n
+        (n, live)
     });
     let more = move || {
         let remaining = visible.with(Vec::len).saturating_sub(state.rows_limit());
@@ -60,7 +62,7 @@ pub fn IndicatorTable() -> impl IntoView {
     // Printed once above the rows, which then print only their fragment ("#i-…").
     let page_address = move || {
         let query = state.view.with(|v| v.to_query());
-        format!("{}{query}", browser::page_url())
+        format!("{}{query}", state.page_url.get())
     };
     view! {
         <section class="indicators" aria-labelledby="indicators-title"
@@ -413,14 +415,19 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
 /// by hand. Printed, the row shows its fragment; the page's address is printed once above.
 #[component]
 fn ShareLink(id: String, name: String) -> impl IntoView {
-    let url = format!("{}#{id}", browser::page_url());
     let field_id = format!("share-{id}");
     let copied = RwSignal::new(None::<Result<(), String>>);
+    // The page's address is the browser's: read when the reader asks, never while rendering
+    // (the first paint is rendered without a browser, and the take-over must match it).
+    let url = RwSignal::new(String::new());
     let copy = {
-        let (url, field_id) = (url.clone(), field_id.clone());
+        let (id, field_id) = (id.clone(), field_id.clone());
         move |_| {
-            let (url, field_id) = (url.clone(), field_id.clone());
+            let link = format!("{}#{id}", browser::page_url());
+            url.set(link.clone());
+            let field_id = field_id.clone();
             spawn_local(async move {
+                let url = link;
                 let result = browser::copy_text(&url).await;
                 let failed = result.is_err();
                 copied.set(Some(result));
@@ -440,7 +447,7 @@ fn ShareLink(id: String, name: String) -> impl IntoView {
         matches!(copied.get(), Some(Err(_))).then(|| {
             view! {
                 <input type="text" class="share-fallback" readonly id=field_id.clone()
-                    aria-label=format!("{name}的链接") prop:value=url.clone()/>
+                    aria-label=format!("{name}的链接") prop:value=move || url.get()/>
             }
         })
     };

@@ -18,6 +18,7 @@ fn large_font_stored() -> bool {
 
 /// Applies a remembered large-font mode before anything renders, so the loading skeleton is
 /// already the size the page will be.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn apply_stored_large_font() {
     browser::set_root_class("large-font", large_font_stored());
 }
@@ -81,7 +82,10 @@ pub fn PageTools() -> impl IntoView {
         });
     };
 
+    // The stored choice (nothing natively); the button shows it once the browser's state is
+    // applied, so that the take-over of the first paint matches it.
     let large = RwSignal::new(large_font_stored());
+    let pressed = move || state.live.get() && large.get();
     Effect::new(move |_| browser::set_root_class("large-font", large.get()));
     let toggle_large = move |_| {
         let on = !large.get_untracked();
@@ -107,7 +111,7 @@ pub fn PageTools() -> impl IntoView {
                 "复制为文本"
             </button>
             <button type="button" class="secondary" id="large-font"
-                aria-pressed=move || if large.get() { "true" } else { "false" }
+                aria-pressed=move || if pressed() { "true" } else { "false" }
                 on:click=toggle_large>
                 "大字模式"
             </button>

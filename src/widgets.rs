@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use report_model::Status;
 use report_view::labels::status_label;
-use report_view::numtext::{fixed, shortest};
+use report_view::numtext::shortest;
 use report_view::url_state::status_token;
 use report_view::BarView;
 
@@ -35,15 +35,17 @@ pub fn ProgressBar(
     if lagging {
         class.push_str(" bar-lagging");
     }
-    let fill = format!("{}%", fixed(bar.fill_percent, 2));
+    // Widths and positions are classes in 1 % steps of the track (style/main.css), not style
+    // attributes: the rendered HTML runs under a policy without 'unsafe-inline' for styles.
+    let fill = format!("bar-fill w-{}", step(bar.fill_percent));
     let baseline = bar.baseline_percent.map(|b| {
-        let left = format!("{}%", fixed(b, 2));
-        view! { <span class="bar-baseline" style:left=left title="基期"></span> }
+        let class = format!("bar-baseline x-{}", step(b));
+        view! { <span class=class title="基期"></span> }
     });
     // Where 100 % of the target is, on a track that runs past it.
     let target = bar.target_percent.map(|t| {
-        let left = format!("{}%", fixed(t, 2));
-        view! { <span class="bar-target" style:left=left title="目标（100%）"></span> }
+        let class = format!("bar-target x-{}", step(t));
+        view! { <span class=class title="目标（100%）"></span> }
     });
     view! {
         <div class=class>
@@ -56,12 +58,21 @@ pub fn ProgressBar(
                 aria-valuenow=shortest(bar.aria_valuenow)
                 aria-valuetext=bar.aria_valuetext.clone()
             >
-                <span class="bar-fill" style:width=fill></span>
+                <span class=fill></span>
                 {baseline}
                 {target}
             </div>
             {bar.overflow.then(|| view! { <span class="bar-overflow-mark" aria-hidden="true">"超100%"</span> })}
             <span class="bar-value" aria-hidden="true">{shown}</span>
         </div>
+    }
+}
+
+/// A percentage of the track as its 1 % step, 0 to 100 (the classes `w-N` and `x-N`).
+fn step(percent: f64) -> u32 {
+    if percent.is_finite() {
+        percent.round().clamp(0.0, 100.0) as u32
+    } else {
+        0
     }
 }

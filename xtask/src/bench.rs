@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::{build_page, lighthouse, root, run, run_env, serve, setup, sizes, Result};
+use super::{build_page, lighthouse, root, run_env, serve, setup, sizes, Result};
 
 pub fn bench(extra: &[String]) -> Result {
     setup()?;
@@ -31,25 +31,10 @@ pub fn bench(extra: &[String]) -> Result {
     let sizes_file = out.join("sizes.json");
     fs::write(&sizes_file, json).map_err(|e| format!("{}: {e}", sizes_file.display()))?;
 
-    // The converter's static, script-free rendering of the served report, to compare with.
-    let static_html = root().join("target/bench-static.html");
+    // The static, script-free page of the served report (the build's report.html), to
+    // compare with.
+    let static_html = dist.join("report.html");
     let static_arg = static_html.to_string_lossy().into_owned();
-    let report_arg = dist.join("report.json").to_string_lossy().into_owned();
-    run(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "reportc",
-            "--",
-            "html",
-            &report_arg,
-            "-o",
-            &static_arg,
-        ],
-    )?;
 
     let sizes_arg = sizes_file.to_string_lossy().into_owned();
     let out_arg = out.to_string_lossy().into_owned();

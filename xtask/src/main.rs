@@ -67,6 +67,13 @@ fn main() -> ExitCode {
                 .map_or_else(|| root().join("dist"), PathBuf::from),
         ),
         "bench" => bench::bench(&args[1..]),
+        // Re-renders the first paint and report.html for the report.json in dist/ (or the
+        // directory given): publishing a new report needs no rebuild of the wasm.
+        "render" => render_page(
+            &args
+                .get(1)
+                .map_or_else(|| root().join("dist"), PathBuf::from),
+        ),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -90,7 +97,7 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  audit   Lighthouse (accessibility, best practices, SEO) and pa11y on dist/\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  audit   Lighthouse (accessibility, best practices, SEO) and pa11y on dist/\n  render  re-render the first paint (index.html) and report.html for dist/report.json [DIR]\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
     );
 }
 
@@ -311,8 +318,9 @@ fn build_release() -> Result {
     sizes::print(&root().join("dist"))
 }
 
-/// The release page in `dist`: Trunk's build, then the report's static rendering inlined into
-/// its index.html (`reportc inline`), the first paint and the page without JavaScript.
+/// The release page in `dist`: Trunk's build, then the app's components rendered natively
+/// (`render`, src/bin/render.rs) for the report it serves: the first paint inlined into its
+/// index.html, which the app takes over in place, and the no-JavaScript page report.html.
 fn build_page(dist: &Path) -> Result {
     let dist_arg = dist.to_string_lossy().into_owned();
     run("trunk", &["build", "--release", "--dist", &dist_arg])?;
@@ -324,12 +332,26 @@ fn build_page(dist: &Path) -> Result {
     // For the portal's `Content-Security-Policy` header (add `frame-ancestors` there).
     let header = dist.join("csp-header.txt");
     fs::write(&header, format!("{policy}\n")).map_err(|e| format!("{}: {e}", header.display()))?;
-    let page = index.to_string_lossy().into_owned();
-    let report = dist.join("report.json").to_string_lossy().into_owned();
+    render_page(dist)
+}
+
+/// `render DIST`: the report's first paint into DIST/index.html and DIST/report.html, from
+/// DIST/report.json (also what a publisher runs after replacing report.json).
+pub(crate) fn render_page(dist: &Path) -> Result {
+    let dist_arg = dist.to_string_lossy().into_owned();
     run(
         "cargo",
         &[
-            "run", "--quiet", "-p", "reportc", "--", "inline", &page, "--report", &report,
+            "run",
+            "--quiet",
+            "-p",
+            "report-page",
+            "--features",
+            "ssr",
+            "--bin",
+            "render",
+            "--",
+            &dist_arg,
         ],
     )
 }
@@ -356,8 +378,25 @@ fn test() -> Result {
             "clippy",
             "-p",
             "report-page",
+            "--features",
+            "hydrate",
             "--target",
             "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    // And natively, as the build step renders it.
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "report-page",
+            "--features",
+            "ssr",
+            "--all-targets",
             "--",
             "-D",
             "warnings",
@@ -373,6 +412,11 @@ fn test() -> Result {
             "--exclude",
             "e2e",
         ],
+    )?;
+    // The app's native tests: its rendering (feature ssr).
+    run(
+        "cargo",
+        &["test", "-p", "report-page", "--features", "ssr", "--lib"],
     )?;
     build_release()?;
     let dist = root().join("dist");
@@ -399,6 +443,8 @@ fn test() -> Result {
             "hostile",
             "--test",
             "first_paint",
+            "--test",
+            "take_over",
             "--test",
             "large",
             "--test",

@@ -65,6 +65,7 @@ mod csv;
 pub mod figure_text;
 #[doc(hidden)]
 pub mod filter;
+mod fingerprint;
 mod headings;
 #[doc(hidden)]
 pub mod labels;
@@ -98,6 +99,7 @@ pub use figure_text::{
     change_text, completion_of, details, figure_text, kind_label, measure_text, status_label,
 };
 pub use filter::{kind_options, status_options, visible_rows, Filter};
+pub use fingerprint::report_fingerprint;
 pub use headings::heading_level;
 pub use labels::{
     result_count_announcement, sort_announcement, sort_key_label, with_count, ALL_KINDS,

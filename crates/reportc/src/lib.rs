@@ -33,7 +33,7 @@
 //! 7. `curation`: a publisher's corrections ([`Curation`], applied by [`curate`]).
 //!
 //! Leaves: `numbers` (digits, Chinese numerals, units), `ids` (stable ids, FNV hashing),
-//! `synth` (synthetic reports for benchmarks). `render` is the static HTML page (being removed).
+//! `synth` (synthetic reports for benchmarks).
 
 #![deny(missing_docs)]
 
@@ -44,10 +44,6 @@ mod figures;
 mod html_in;
 mod ids;
 mod numbers;
-// The static HTML renderer is being removed (another branch): left as it is, its items are
-// not documented.
-#[allow(missing_docs)]
-mod render;
 mod segment;
 mod sentences;
 mod synth;
@@ -59,7 +55,6 @@ use report_model::{Problem, Report};
 
 pub use assemble::{MAX_PARAGRAPH, UNTITLED};
 pub use curation::{Curation, CurationEntry, CURATED_BASIS};
-pub use render::{inline_into_page, render_html_body, render_html_document};
 pub use sentences::MAX_SENTENCE;
 pub use synth::synthetic_report_text;
 

@@ -9,11 +9,7 @@ use clap::{Parser, Subcommand};
 use reportc::{ConvertOptions, Curation, MAX_INPUT};
 
 #[derive(Parser)]
-#[command(
-    name = "reportc",
-    version,
-    about = "Performance report → report.json → static HTML"
-)]
+#[command(name = "reportc", version, about = "Performance report → report.json")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,27 +36,6 @@ enum Command {
     /// Write the JSON Schema of report.json.
     Schema {
         /// Where to write the schema (standard output if absent).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-    /// Put a report.json's static rendering into the app's built index.html (between its
-    /// `<!-- report:start -->` and `<!-- report:end -->` markers): the first paint and the
-    /// no-JavaScript version of the page. Run it again after publishing a new report.json.
-    Inline {
-        /// The app's index.html (changed in place unless --output is given).
-        page: PathBuf,
-        /// The report.json the page shows.
-        #[arg(long)]
-        report: PathBuf,
-        /// Where to write the page (the page itself if absent).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-    /// Render a report.json as a static, script-free HTML page.
-    Html {
-        /// The report.json to render.
-        file: PathBuf,
-        /// Where to write the page (standard output if absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -188,35 +163,6 @@ fn check(file: &Path) -> Result<bool, Fail> {
     }
 }
 
-/// Reads and validates a report.json; an invalid one is refused with its first problem.
-fn read_valid_report(file: &Path) -> Result<reportc::report_model::Report, Fail> {
-    let text = read_text(file)?;
-    let report =
-        reportc::parse_report_json(&text).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
-    let problems = reportc::report_model::validate(&report);
-    if let Some(p) = problems.first() {
-        return Err(Fail(format!(
-            "{}: the report is invalid ({} problem(s)); first: {p} (run `reportc check`)",
-            file.display(),
-            problems.len()
-        )));
-    }
-    Ok(report)
-}
-
-fn inline(page: &Path, report: &Path, output: Option<&Path>) -> Result<(), Fail> {
-    let report = read_valid_report(report)?;
-    let html = read_text(page)?;
-    let inlined = reportc::inline_into_page(&html, &report)
-        .map_err(|e| Fail(format!("{}: {e}", page.display())))?;
-    write_output(Some(output.unwrap_or(page)), &inlined)
-}
-
-fn html(file: &Path, output: Option<&Path>) -> Result<(), Fail> {
-    let report = read_valid_report(file)?;
-    write_output(output, &reportc::render_html_document(&report))
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -229,12 +175,6 @@ fn main() -> ExitCode {
         Command::Schema { output } => {
             write_output(output.as_deref(), &reportc::schema_json()).map(|()| true)
         }
-        Command::Html { file, output } => html(file, output.as_deref()).map(|()| true),
-        Command::Inline {
-            page,
-            report,
-            output,
-        } => inline(page, report, output.as_deref()).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

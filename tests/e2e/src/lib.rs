@@ -33,6 +33,8 @@ pub struct Override {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// Held back until this turns true (see [`Override::held`]).
+    gate: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Override {
@@ -41,7 +43,25 @@ impl Override {
             status,
             content_type: content_type.into(),
             body: body.into(),
+            gate: None,
         }
+    }
+
+    /// This response, held back until the returned gate opens (e.g. the wasm, to look at the
+    /// first paint before the app starts).
+    pub fn held(mut self) -> (Self, Gate) {
+        let (open, gate) = tokio::sync::watch::channel(false);
+        self.gate = Some(gate);
+        (self, Gate(open))
+    }
+}
+
+/// Releases a held [`Override`] (and every request for it after that).
+pub struct Gate(tokio::sync::watch::Sender<bool>);
+
+impl Gate {
+    pub fn open(&self) {
+        let _ = self.0.send(true);
     }
 }
 
@@ -74,6 +94,9 @@ impl StaticServer {
             let handler = move || {
                 let o = o.clone();
                 async move {
+                    if let Some(mut gate) = o.gate.clone() {
+                        let _ = gate.wait_for(|open| *open).await;
+                    }
                     let status = axum::http::StatusCode::from_u16(o.status)
                         .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
                     (status, [("content-type", o.content_type)], o.body).into_response()
@@ -176,6 +199,11 @@ pub struct Session {
 pub struct SessionOptions {
     /// Where downloads are saved, without asking (absolute path).
     pub download_dir: Option<PathBuf>,
+    /// WebDriver's `pageLoadStrategy` (`"none"`: `goto` returns at once, e.g. while a held
+    /// response keeps the page loading); the driver's default (`"normal"`) if absent.
+    pub page_load_strategy: Option<&'static str>,
+    /// More Chromium command-line switches (e.g. `--blink-settings=scriptEnabled=false`).
+    pub chromium_args: Vec<String>,
 }
 
 /// A Chrome DevTools Protocol command sent through chromedriver
@@ -264,6 +292,9 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot start {program} (run `cargo xtask setup`): {e}"));
         wait_for_port(port, Duration::from_secs(30));
         let mut caps = serde_json::Map::new();
+        if let Some(strategy) = options.page_load_strategy {
+            caps.insert("pageLoadStrategy".into(), strategy.into());
+        }
         match browser {
             Browser::Chromium => {
                 // Console messages (CSP violations among them) for `browser_log`.
@@ -292,6 +323,12 @@ impl Session {
                         }
                     }),
                 );
+                if let Some(args) = caps
+                    .get_mut("goog:chromeOptions")
+                    .and_then(|o| o["args"].as_array_mut())
+                {
+                    args.extend(options.chromium_args.iter().map(|a| a.as_str().into()));
+                }
                 // Headless Chromium will not make a window narrower than 500 px: emulate the
                 // phone's viewport instead, as its DevTools device mode does.
                 if width < 500 {
@@ -385,6 +422,18 @@ impl Session {
     }
 
     /// The visible text of every element matching `css`.
+    /// Waits until the app has started on the page: its first frame after taking over the
+    /// first paint (or rendering afresh) has run, so the URL's filter and fragment apply.
+    pub async fn wait_for_app(&self) {
+        self.eventually(
+            "return performance.getEntriesByName('report-ready').length > 0",
+            serde_json::Value::Bool(true),
+        )
+        .await;
+        // The frames after it (a deep link's scroll, the rows past the first frame's).
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
         let elements = self
@@ -534,6 +583,15 @@ pub async fn open_with_report(body: Vec<u8>, path: &str) -> (StaticServer, Sessi
     let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url(path)).await.expect("open");
+    // The first paint is the built report's: wait until the app has rendered this one instead
+    // (or taken the first paint over, when it is the same file).
+    s.eventually(
+        "const app = document.getElementById('app');
+         return !!app && (app.dataset.render === 'client'
+             || performance.getEntriesByName('report-ready').length > 0)",
+        serde_json::Value::Bool(true),
+    )
+    .await;
     (server, s)
 }
 

@@ -13,6 +13,7 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     let s = Session::start(width, height).await;
     s.client.goto(&server.url(path)).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     (server, s)
 }
 
@@ -330,6 +331,8 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     .await;
     s.client.refresh().await.expect("reload");
     s.wait_for(".indicator-table tbody tr").await;
+    // The first paint is unfiltered; the app applies the URL's state once it has taken over.
+    s.wait_for_app().await;
     assert_eq!(
         s.attr("th:nth-child(6)", "aria-sort").await.as_deref(),
         Some("descending")
@@ -378,10 +381,12 @@ async fn bars_show_results_over_100_percent_honestly_and_mark_the_baseline() {
     assert_eq!(s.attr(&bar, "aria-valuemax").await.as_deref(), Some("250"));
     let target = s
         .js(&format!(
-            "const m = document.querySelector(\"tr[id='{nh3}'] .bar-target\"); return m ? m.style.left : null"
+            "const m = document.querySelector(\"tr[id='{nh3}'] .bar-target\"); return m ? [...m.classList].find(c => c.startsWith('x-')) : null"
         ))
         .await;
-    assert_eq!(target, Value::from("40%"));
+    // Marks sit in 1 % steps of the track (classes, not style attributes: the page is painted
+    // before any script runs, under a policy without 'unsafe-inline').
+    assert_eq!(target, Value::from("x-40"));
     let text = s.attr(&bar, "aria-valuetext").await.unwrap_or_default();
     assert!(text.contains("247.17%"), "{text}");
     let mark = s.texts(&format!("tr[id='{nh3}'] .bar-overflow-mark")).await;
@@ -392,10 +397,10 @@ async fn bars_show_results_over_100_percent_honestly_and_mark_the_baseline() {
     let park = indicator_id_by_value(&report, "85.8", "%");
     let baseline = s
         .js(&format!(
-            "const m = document.querySelector(\"tr[id='{park}'] .bar-baseline\"); return m ? m.style.left : null"
+            "const m = document.querySelector(\"tr[id='{park}'] .bar-baseline\"); return m ? [...m.classList].find(c => c.startsWith('x-')) : null"
         ))
         .await;
-    assert_eq!(baseline, Value::from("80%"));
+    assert_eq!(baseline, Value::from("x-80"));
     assert_eq!(
         s.texts(&format!("tr[id='{park}'] .baseline")).await,
         vec!["80% → 85.8%"]

@@ -465,6 +465,7 @@ async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
     let server = StaticServer::start(dist_dir(), "/gov/report/");
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
+        ..SessionOptions::default()
     };
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");

@@ -35,6 +35,7 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     let s = Session::start(width, height).await;
     s.client.goto(&server.url(path)).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     (server, s)
 }
 
@@ -452,7 +453,7 @@ async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
             r#"return [...document.querySelectorAll('.indicator-table tbody tr')].map(tr => {
             const td = tr.querySelectorAll('td');
             return [tr.id, tr.querySelector('.cell-name strong').textContent,
-                    td[2].querySelector('.figure-text').textContent, td[6].textContent];
+                    td[2].querySelector('.figure-text').textContent.trim(), td[6].textContent];
         })"#,
         )
         .await;
@@ -503,6 +504,7 @@ async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     let server = StaticServer::start(dist_dir(), PREFIX);
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
+        ..SessionOptions::default()
     };
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");
@@ -659,8 +661,14 @@ async fn copy_as_text_lists_the_rows_shown_or_offers_them_to_copy_by_hand() {
         .await;
     assert_text_lists(field[0].as_str().unwrap_or_default(), &shown, &link);
     assert_eq!(field[1], Value::Bool(true));
-    assert_eq!(field[2], Value::Bool(true), "the field has focus");
-    assert_eq!(field[3], Value::Bool(true), "the text is selected");
+    // Focus moves in the frame after the field appears.
+    s.eventually(
+        "const t = document.getElementById('copy-fallback-text');
+         return document.activeElement === t && t.selectionStart === 0
+             && t.selectionEnd === t.value.length",
+        Value::Bool(true),
+    )
+    .await;
     assert_eq!(field[4], Value::Bool(true));
     assert!(
         field[5].as_str().unwrap_or_default().contains("请手动复制"),

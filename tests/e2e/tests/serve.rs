@@ -117,9 +117,9 @@ async fn the_serve_command_serves_the_deployed_page_and_stops_on_ctrl_c() {
     );
     let page = String::from_utf8(served).expect("utf-8 index.html");
     let json = String::from_utf8(http_get(&origin, "/report.json")).expect("utf-8 report.json");
-    let report = reportc::parse_report_json(&json).expect("the served report.json parses");
+    let report = report_page::render::parse_report(&json).expect("the served report.json parses");
     assert!(
-        page.contains(&reportc::render_html_body(&report)),
+        page.contains(&report_page::render::first_paint(&report, &json)),
         "the served index.html lacks the report's first paint"
     );
     assert!(
@@ -129,7 +129,7 @@ async fn the_serve_command_serves_the_deployed_page_and_stops_on_ctrl_c() {
 
     let s = Session::start(1280, 900).await;
     s.client.goto(&format!("{origin}/")).await.expect("open");
-    // The app started: it replaced the first paint with its own table.
+    // The app started: it took over the first paint.
     s.wait_for(".indicator-table tbody tr").await;
     // The inlined stylesheet applies: the body's margin is 0, not the browser's 8px.
     let style = s

@@ -249,28 +249,6 @@ fn check_lists_every_problem_with_its_path() {
 }
 
 #[test]
-fn html_renders_a_page() {
-    let dir = scratch();
-    let json = dir.join("r.json");
-    let html = dir.join("r.html");
-    assert!(reportc(&["convert", SEED, "-o", s(&json)]).status.success());
-    let o = reportc(&["html", s(&json), "-o", s(&html)]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let page = std::fs::read_to_string(&html).unwrap();
-    assert_eq!(page, reportc::render_html_document(&seed_report()));
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    // An invalid report is refused.
-    let mut r = seed_report();
-    r.sections[0].id = "<bad>".into();
-    std::fs::write(&json, reportc::to_json(&r)).unwrap();
-    let out = dir.join("bad.html");
-    let o = reportc(&["html", s(&json), "-o", s(&out)]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("error: "));
-    assert!(!out.exists());
-}
-
-#[test]
 fn schema_is_written() {
     let dir = scratch();
     let out = dir.join("schema.json");
@@ -296,7 +274,7 @@ fn usage_errors() {
     assert_eq!(o.status.code(), Some(2));
     let o = reportc(&["--help"]);
     assert!(o.status.success());
-    for cmd in ["convert", "check", "html", "schema"] {
+    for cmd in ["convert", "check", "schema"] {
         assert!(stdout(&o).contains(cmd));
     }
 }

@@ -58,7 +58,7 @@ struct Args {
     sizes: Option<PathBuf>,
     work: PathBuf,
     seed_text: PathBuf,
-    /// The static page as `reportc html` wrote it; else rendered here with the same function.
+    /// The static page as the build's `render` wrote it (report.html); else rendered here.
     static_html: Option<PathBuf>,
     loads: usize,
     big_loads: usize,
@@ -430,8 +430,8 @@ fn prepare(args: &Args) -> Res<Sites> {
     copy_files(&args.dist, &seed)?;
     copy_files(&args.dist, &big)?;
 
-    // The static, script-free page of the same report: `reportc html`'s output, or the same
-    // rendering function called here.
+    // The static, script-free page of the same report: the build's report.html, or the same
+    // components rendered here.
     let static_page = static_dir.join("static.html");
     match &args.static_html {
         Some(path) => {
@@ -440,8 +440,8 @@ fn prepare(args: &Args) -> Res<Sites> {
         None => {
             let json = fs::read_to_string(seed.join("report.json"))
                 .map_err(|e| format!("the build has no report.json: {e}"))?;
-            let report = reportc::parse_report_json(&json).map_err(|e| e.to_string())?;
-            fs::write(&static_page, reportc::render_html_document(&report))
+            let report = report_page::render::parse_report(&json)?;
+            fs::write(&static_page, report_page::render::document(&report))
                 .map_err(|e| e.to_string())?;
         }
     }
@@ -468,11 +468,11 @@ fn prepare(args: &Args) -> Res<Sites> {
     // As a deployer would publish it: the page's static rendering is of this report.
     let page_path = big.join("index.html");
     let page = fs::read_to_string(&page_path).map_err(|e| e.to_string())?;
-    let page = reportc::inline_into_page(&page, big_report)?;
+    let page = report_page::render::inline_into_page(&page, big_report, &big_json)?;
     fs::write(&page_path, page).map_err(|e| e.to_string())?;
     fs::write(
         big.join("report.html"),
-        reportc::render_html_document(big_report),
+        report_page::render::document(big_report),
     )
     .map_err(|e| e.to_string())?;
     eprintln!(

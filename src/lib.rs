@@ -1,0 +1,26 @@
+#![recursion_limit = "256"]
+//! The report page: one set of Leptos components that renders a report everywhere.
+//!
+//! * In the browser (`hydrate`, what Trunk builds), [`start`] takes over the page the build
+//!   rendered into index.html in place (Leptos hydration), or renders it afresh when it cannot.
+//! * Natively (`ssr`), [`render`] renders the same components to HTML: the first paint inlined
+//!   in index.html and the no-JavaScript page report.html (`src/bin/render.rs`).
+
+mod app;
+mod browser;
+// Started in the browser only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod embed;
+mod fetch;
+mod headline;
+mod page;
+mod sections;
+mod skip_links;
+mod table;
+mod tools;
+mod widgets;
+
+#[cfg(feature = "ssr")]
+pub mod render;
+
+pub use app::{start, App, Load, Render};
