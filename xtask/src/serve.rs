@@ -51,6 +51,9 @@ impl Options {
 fn site(dist: &Path) -> axum::Router {
     axum::Router::new()
         .fallback_service(ServeDir::new(dist))
+        // Compressed as a portal's web server sends it (brotli or gzip, as the browser asks):
+        // what Lighthouse and a phone on a slow network measure.
+        .layer(tower_http::compression::CompressionLayer::new())
         // A developer's reload must see the new build, never a cached one.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
