@@ -56,6 +56,7 @@ async fn every_view_passes_axe_and_the_csp() {
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     audit(&s, "default view").await;
 
     s.click("#toggle-all").await;
@@ -111,6 +112,7 @@ async fn the_phone_layout_passes_axe() {
     let s = Session::start(375, 812).await;
     s.client.goto(&server.url("")).await.expect("open");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     audit(&s, "375 px").await;
     s.click("#large-font").await;
     audit(&s, "375 px, large font").await;

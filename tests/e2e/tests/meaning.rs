@@ -19,6 +19,7 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     let s = Session::start(width, height).await;
     s.client.goto(&server.url(path)).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     // Every row, not only the first frame's.
     let total = all_indicators(&served_report()).len();
     s.eventually(
@@ -470,6 +471,7 @@ async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     s.click("#download-csv").await;
     let bytes = downloaded_csv(&dir).await;
     let text = String::from_utf8(bytes).expect("UTF-8");

@@ -131,6 +131,7 @@ async fn the_serve_command_serves_the_deployed_page_and_stops_on_ctrl_c() {
     s.client.goto(&format!("{origin}/")).await.expect("open");
     // The app started: it took over the first paint.
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     // The inlined stylesheet applies: the body's margin is 0, not the browser's 8px.
     let style = s
         .js("const b = getComputedStyle(document.body);

@@ -8,6 +8,7 @@ async fn open_page(width: u32, height: u32) -> (StaticServer, Session) {
     let s = Session::start(width, height).await;
     s.client.goto(&server.url("")).await.expect("open");
     s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
     (server, s)
 }
 
