@@ -201,18 +201,9 @@ impl Builder {
                 node,
                 id: id.clone(),
                 ex: Extracted {
-                    name: name.clone(),
-                    kind: IndicatorKind::Qualitative,
-                    value: None,
-                    baseline: None,
-                    change: None,
-                    target: None,
-                    goal: None,
                     status: Status::Lagging,
                     status_basis: Some(basis.clone()),
-                    done: None,
-                    total: None,
-                    span: (0, 0),
+                    ..Extracted::figure(name.clone(), IndicatorKind::Qualitative, None, (0, 0))
                 },
             });
         }

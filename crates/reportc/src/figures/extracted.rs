@@ -25,6 +25,31 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// A figure of `kind` named `name` at `span`, with nothing else said about it yet (no
+    /// baseline, change, target or goal; status unstated): the start of every reading, which
+    /// then sets what its sentence states.
+    pub fn figure(
+        name: String,
+        kind: IndicatorKind,
+        value: Option<Measure>,
+        span: (usize, usize),
+    ) -> Self {
+        Extracted {
+            name,
+            kind,
+            value,
+            baseline: None,
+            change: None,
+            target: None,
+            goal: None,
+            status: Status::Unstated,
+            status_basis: None,
+            done: None,
+            total: None,
+            span,
+        }
+    }
+
     /// The figure's published text for the id hash, in two parts: raw + unit of `value`
     /// (the figure's own measure), empty for qualitative items. (Kept as parts, not as a
     /// concatenated copy.)

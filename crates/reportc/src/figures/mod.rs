@@ -368,18 +368,10 @@ impl Assembly<'_> {
         };
         let (status, status_basis) = status::combine(None, fc.stated);
         out.push(Extracted {
-            name,
-            kind,
-            value: Some(tok.measure()),
             baseline,
-            change: None,
-            target: None,
-            goal: None,
             status,
             status_basis,
-            done: None,
-            total: None,
-            span: (tok.start, tok.end),
+            ..Extracted::figure(name, kind, Some(tok.measure()), (tok.start, tok.end))
         });
         self.last = Some((out.len() - 1, tok.end));
     }
@@ -428,23 +420,20 @@ impl Assembly<'_> {
         let direction = direction.unwrap_or_else(|| attach::improve_direction(&name, None));
         let (status, status_basis) = status::combine(None, fc.stated);
         out.push(Extracted {
-            name,
-            kind: IndicatorKind::Change,
-            value: Some(tok.measure()),
-            baseline: None,
             change: Some(Change {
                 raw,
                 basis,
                 direction,
                 amount: tok.measure(),
             }),
-            target: None,
-            goal: None,
             status,
             status_basis,
-            done: None,
-            total: None,
-            span: (tok.start, tok.end),
+            ..Extracted::figure(
+                name,
+                IndicatorKind::Change,
+                Some(tok.measure()),
+                (tok.start, tok.end),
+            )
         });
         self.last = Some((out.len() - 1, tok.end));
     }
@@ -495,18 +484,15 @@ impl Assembly<'_> {
         }
         let (status, status_basis) = status::combine(status::from_target(&target), fc.stated);
         out.push(Extracted {
-            name,
-            kind: IndicatorKind::Completion,
-            value: Some(tok.measure()),
-            baseline: None,
-            change: None,
             status,
             status_basis,
             target: Some(target),
-            goal: None,
-            done: None,
-            total: None,
-            span: (tok.start, tok.end),
+            ..Extracted::figure(
+                name,
+                IndicatorKind::Completion,
+                Some(tok.measure()),
+                (tok.start, tok.end),
+            )
         });
         self.last = Some((out.len() - 1, tok.end));
     }
@@ -557,18 +543,12 @@ impl Assembly<'_> {
         let (status, status_basis) =
             status::combine(target.as_ref().and_then(status::from_target), fc.stated);
         out.push(Extracted {
-            name,
-            kind,
-            value: Some(tok.measure()),
-            baseline: None,
-            change: None,
             status,
             status_basis,
             target,
-            goal: None,
             done: done_tok.map(|t| t.measure()),
             total: total_tok.map(|t| t.measure()),
-            span: (tok.start, tok.end),
+            ..Extracted::figure(name, kind, Some(tok.measure()), (tok.start, tok.end))
         });
         self.last = Some((out.len() - 1, tok.end));
     }

@@ -8,7 +8,7 @@
 //! * 均 ("…1010万平方米，…1243.6公顷，均居全市第一"): one rank for each figure it covers, so
 //!   that every ranked figure reads alone in a table row and sorts by rank.
 
-use report_model::{IndicatorKind, Measure, Status};
+use report_model::{IndicatorKind, Measure};
 
 use super::extracted::{Context, Extracted};
 use crate::numbers::{digit_value, ends_with_at, is_cn_numeral_char, is_digit, parse_cn_numeral};
@@ -97,24 +97,15 @@ pub fn extract(
         }
         let subject: String = chars.get(cs..subject_end).unwrap_or(&[]).iter().collect();
         let subject = clean_subject(&subject, ctx);
-        let ranked = |name: String| Extracted {
-            name,
-            kind: IndicatorKind::Rank,
-            value: Some(Measure {
+        let ranked = |name: String| {
+            let value = Measure {
                 raw: raw.clone(),
                 number,
                 unit: unit.to_string(),
                 qualifiers: Vec::new(),
-            }),
-            baseline: None,
-            change: None,
-            target: None,
-            goal: None,
-            status: Status::Unstated,
-            status_basis: None,
-            done: None,
-            total: None,
-            span: (k, end + unit.chars().count()),
+            };
+            let span = (k, end + unit.chars().count());
+            Extracted::figure(name, IndicatorKind::Rank, Some(value), span)
         };
         let suffix = format!("{scope}排名");
         let before: Vec<&Extracted> = figures
