@@ -206,52 +206,29 @@ pub struct SessionOptions {
     pub chromium_args: Vec<String>,
 }
 
-/// A Chrome DevTools Protocol command sent through chromedriver
-/// (`POST /session/{id}/goog/cdp/execute`).
+/// A chromedriver extension command: a JSON `POST` to `session/{id}/<path>`, e.g.
+/// `goog/cdp/execute` (a Chrome DevTools Protocol command) or `se/log` (the console log).
 #[derive(Debug)]
-struct CdpCommand {
-    cmd: String,
-    params: serde_json::Value,
+struct ChromedriverPost {
+    path: &'static str,
+    body: serde_json::Value,
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (axum::http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
-        (axum::http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// Chromium's console messages since the last call (`POST /session/{id}/se/log`, chromedriver's
-/// log endpoint; the session asks for them with `goog:loggingPrefs`).
-#[derive(Debug)]
-struct BrowserLogCommand;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLogCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (axum::http::Method, Option<String>) {
-        let body = serde_json::json!({ "type": "browser" });
-        (axum::http::Method::POST, Some(body.to_string()))
+        (axum::http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -371,7 +348,12 @@ impl Session {
     pub async fn browser_log(&self) -> Vec<String> {
         let entries = self
             .client
-            .issue_cmd(BrowserLogCommand)
+            // The console messages since the last call; the session asks for them with
+            // `goog:loggingPrefs`.
+            .issue_cmd(ChromedriverPost {
+                path: "se/log",
+                body: serde_json::json!({ "type": "browser" }),
+            })
             .await
             .unwrap_or_else(|e| panic!("cannot read the browser log: {e}"));
         entries
@@ -515,9 +497,9 @@ impl Session {
             "CDP command {cmd} needs Chromium"
         );
         self.client
-            .issue_cmd(CdpCommand {
-                cmd: cmd.to_string(),
-                params,
+            .issue_cmd(ChromedriverPost {
+                path: "goog/cdp/execute",
+                body: serde_json::json!({ "cmd": cmd, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
@@ -571,6 +553,22 @@ fn wait_for_port(port: u16, limit: Duration) {
         );
         thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The release build served under `prefix` ("/gov/report/"), open at `path` (e.g. a query or
+/// `#fragment`) in a `width`×`height` browser, once the app has taken the first paint over.
+pub async fn open_built(
+    prefix: &str,
+    width: u32,
+    height: u32,
+    path: &str,
+) -> (StaticServer, Session) {
+    let server = StaticServer::start(dist_dir(), prefix);
+    let s = Session::start(width, height).await;
+    s.client.goto(&server.url(path)).await.expect("open page");
+    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for_app().await;
+    (server, s)
 }
 
 /// The release build served at `/` with `body` in place of its report.json, open at
@@ -724,4 +722,78 @@ pub fn save_artifact(file: &str, bytes: &[u8]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     let _ = std::fs::create_dir_all(&dir);
     std::fs::write(dir.join(file), bytes).unwrap_or_else(|e| panic!("cannot save {file}: {e}"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloads and CSV
+
+/// A small RFC 4180 reader: records of fields, CRLF or LF record ends, quoted fields with
+/// doubled quotes.
+pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => quoted = true,
+            ',' => record.push(std::mem::take(&mut field)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            _ => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+/// An empty directory for one test's downloads (absolute, as browsers want it).
+pub fn fresh_download_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/e2e-downloads")
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("download dir");
+    dir.canonicalize().expect("absolute download dir")
+}
+
+/// Waits (up to 20 s) for a finished `.csv` download in `dir`.
+pub async fn downloaded_csv(dir: &Path) -> (String, Vec<u8>) {
+    for _ in 0..200 {
+        let done = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "csv"));
+        if let Some(path) = done {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return (name, std::fs::read(&path).expect("read download"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no CSV appeared in {}", dir.display());
 }

@@ -3,18 +3,13 @@
 
 use e2e::fantoccini::key::Key;
 use e2e::{
-    all_indicators, all_paragraphs, dist_dir, indicator_id_by_value, screenshot, served_report,
-    Session, StaticServer,
+    all_indicators, all_paragraphs, indicator_id_by_value, screenshot, served_report, Session,
+    StaticServer,
 };
 use serde_json::Value;
 
 async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
-    let server = StaticServer::start(dist_dir(), "/gov/report/");
-    let s = Session::start(width, height).await;
-    s.client.goto(&server.url(path)).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
-    s.wait_for_app().await;
-    (server, s)
+    e2e::open_built("/gov/report/", width, height, path).await
 }
 
 #[tokio::test(flavor = "current_thread")]

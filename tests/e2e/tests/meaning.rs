@@ -5,21 +5,16 @@
 //! an old file's clear message. Runs in Chromium and Firefox.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use e2e::{
-    all_indicators, dist_dir, open_with_report, screenshot, served_report, Browser, Session,
-    SessionOptions, StaticServer,
+    all_indicators, dist_dir, downloaded_csv, fresh_download_dir, open_with_report, parse_csv,
+    screenshot, served_report, Browser, Session, SessionOptions, StaticServer,
 };
 use serde_json::Value;
 
 async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
-    let server = StaticServer::start(dist_dir(), "/gov/report/");
-    let s = Session::start(width, height).await;
-    s.client.goto(&server.url(path)).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
-    s.wait_for_app().await;
+    let (server, s) = e2e::open_built("/gov/report/", width, height, path).await;
     // Every row, not only the first frame's.
     let total = all_indicators(&served_report()).len();
     s.eventually(
@@ -396,73 +391,9 @@ async fn the_filter_menus_offer_each_kind_and_status_with_its_count_and_none_emp
     s.close().await;
 }
 
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../target/e2e-downloads")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("download dir");
-    dir.canonicalize().expect("absolute download dir")
-}
-
-/// Waits (up to 20 s) for a finished `.csv` download in `dir`.
-async fn downloaded_csv(dir: &Path) -> Vec<u8> {
-    for _ in 0..200 {
-        let done = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "csv"));
-        if let Some(path) = done {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            return std::fs::read(&path).expect("read download");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no CSV appeared in {}", dir.display());
-}
-
-/// RFC 4180 records (quoted fields, doubled quotes, CRLF or LF ends).
-fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = s.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
-    let dir = fresh_dir("meaning-csv");
+    let dir = fresh_download_dir("meaning-csv");
     let server = StaticServer::start(dist_dir(), "/gov/report/");
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
@@ -473,7 +404,7 @@ async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
     s.wait_for(".indicator-table tbody tr").await;
     s.wait_for_app().await;
     s.click("#download-csv").await;
-    let bytes = downloaded_csv(&dir).await;
+    let (_, bytes) = downloaded_csv(&dir).await;
     let text = String::from_utf8(bytes).expect("UTF-8");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // As csv.DictReader reads it: the first record names the columns.

@@ -6,14 +6,15 @@
 //! DevTools protocol; those tests are skipped under `E2E_BROWSER=firefox`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use base64::Engine as _;
 use e2e::fantoccini::key::Key;
 use e2e::{
-    all_indicators, dist_dir, indicator_id_by_value, save_artifact, screenshot,
-    screenshot_full_page, served_report, Browser, Override, Session, SessionOptions, StaticServer,
+    all_indicators, dist_dir, downloaded_csv, fresh_download_dir, indicator_id_by_value, parse_csv,
+    save_artifact, screenshot, screenshot_full_page, served_report, Browser, Override, Session,
+    SessionOptions, StaticServer,
 };
 use serde_json::Value;
 
@@ -31,12 +32,7 @@ fn chromium_only(test: &str) -> bool {
 }
 
 async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
-    let server = StaticServer::start(dist_dir(), PREFIX);
-    let s = Session::start(width, height).await;
-    s.client.goto(&server.url(path)).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
-    s.wait_for_app().await;
-    (server, s)
+    e2e::open_built(PREFIX, width, height, path).await
 }
 
 /// Colour arithmetic for the contrast checks, evaluated in the page: `parse` reads a computed
@@ -407,45 +403,6 @@ async fn url_parameters_never_load_a_report_from_another_origin() {
 // ---------------------------------------------------------------------------------------------
 // CSV and text
 
-/// A small RFC 4180 reader: records of fields, CRLF or LF record ends, quoted fields with
-/// doubled quotes.
-fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = s.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            _ => field.push(c),
-        }
-    }
-    assert!(!quoted, "unterminated quote");
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
-
 /// The rows the table shows: id, name, figure as shown (with its qualifiers), status label.
 async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
     let rows = s
@@ -467,40 +424,9 @@ async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
         .collect()
 }
 
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../target/e2e-downloads")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("download dir");
-    dir.canonicalize().expect("absolute download dir")
-}
-
-/// Waits (up to 20 s) for a finished `.csv` download in `dir`.
-async fn downloaded_csv(dir: &Path) -> (String, Vec<u8>) {
-    for _ in 0..200 {
-        let done = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "csv"));
-        if let Some(path) = done {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            return (name, std::fs::read(&path).expect("read download"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no CSV appeared in {}", dir.display());
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
-    let dir = fresh_dir("csv");
+    let dir = fresh_download_dir("csv");
     let server = StaticServer::start(dist_dir(), PREFIX);
     let options = SessionOptions {
         download_dir: Some(dir.clone()),

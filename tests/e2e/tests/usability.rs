@@ -1,15 +1,10 @@
 //! What residents, journalists and keyboard readers ran into (issue 12): each a browser test.
 
-use e2e::{dist_dir, Session, StaticServer};
+use e2e::{Session, StaticServer};
 use serde_json::Value;
 
 async fn open_page(width: u32, height: u32) -> (StaticServer, Session) {
-    let server = StaticServer::start(dist_dir(), "/report/");
-    let s = Session::start(width, height).await;
-    s.client.goto(&server.url("")).await.expect("open");
-    s.wait_for(".indicator-table tbody tr").await;
-    s.wait_for_app().await;
-    (server, s)
+    e2e::open_built("/report/", width, height, "").await
 }
 
 /// The id (or tag) and text of the focused element.
