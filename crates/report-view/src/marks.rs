@@ -23,7 +23,7 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
     let chars: Vec<char> = p.text.chars().collect();
     let n = chars.len();
     // Per-char annotations: which figure, which sentences, lead sentence or not.
-    let mut figure: Vec<Option<usize>> = vec![None; n];
+    let figure = figure_owners(p, &chars);
     let mut sentences: Vec<Vec<usize>> = vec![Vec::new(); n];
     let lead_len = p
         .headline
@@ -32,16 +32,9 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
         .map(|h| h.chars().count())
         .unwrap_or(0);
     for (k, ind) in p.indicators.iter().enumerate() {
-        let (start, end) = (ind.source.start as usize, ind.source.end as usize);
-        if start >= end || end > n {
-            continue;
-        }
-        for s in &mut sentences[start..end] {
-            s.push(k);
-        }
-        if let Some((fs, fe)) = figure_range(&chars, start, end, ind, &figure) {
-            for f in &mut figure[fs..fe] {
-                *f = Some(k);
+        if let Some((start, end)) = sentence_range(ind, n) {
+            for s in &mut sentences[start..end] {
+                s.push(k);
             }
         }
     }
@@ -65,6 +58,40 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
         i = j;
     }
     runs
+}
+
+/// Whether each of `p`'s indicators has its figure marked in the text (in indicator order):
+/// a figure several indicators share, such as "均居全市第一" for three ranks, is marked once,
+/// for the first of them. The same assignment as [`paragraph_runs`], without building runs.
+pub fn figures_marked(p: &Paragraph) -> Vec<bool> {
+    let chars: Vec<char> = p.text.chars().collect();
+    let mut marked = vec![false; p.indicators.len()];
+    for k in figure_owners(p, &chars).into_iter().flatten() {
+        marked[k] = true;
+    }
+    marked
+}
+
+/// The indicator (by index) whose figure each char of the text is, if any.
+fn figure_owners(p: &Paragraph, chars: &[char]) -> Vec<Option<usize>> {
+    let mut figure: Vec<Option<usize>> = vec![None; chars.len()];
+    for (k, ind) in p.indicators.iter().enumerate() {
+        let Some((start, end)) = sentence_range(ind, chars.len()) else {
+            continue;
+        };
+        if let Some((fs, fe)) = figure_range(chars, start, end, ind, &figure) {
+            for f in &mut figure[fs..fe] {
+                *f = Some(k);
+            }
+        }
+    }
+    figure
+}
+
+/// The indicator's source sentence as a char range of a text of `n` chars, if it fits.
+fn sentence_range(ind: &Indicator, n: usize) -> Option<(usize, usize)> {
+    let (start, end) = (ind.source.start as usize, ind.source.end as usize);
+    (start < end && end <= n).then_some((start, end))
 }
 
 /// Char range of the indicator's published figure (raw + unit, else raw) within its sentence:
@@ -96,6 +123,25 @@ fn figure_range(
 mod tests {
     use super::*;
     use crate::fixture;
+    use report_model::IndicatorKind;
+
+    #[test]
+    fn a_figure_shared_by_several_indicators_is_marked_for_the_first_only() {
+        let text = "拆除违法建设1010万平方米,销账1017.7万平方米,均居全市第一。";
+        let rank = |id: &str| {
+            fixture::value(
+                fixture::ind(id, id, IndicatorKind::Rank, text),
+                fixture::m("第一", 1.0, ""),
+            )
+        };
+        let p = fixture::paragraph("s-1", "p-1-1", text, vec![rank("i-a"), rank("i-b")]);
+        assert_eq!(figures_marked(&p), vec![true, false]);
+        let marked: Vec<String> = paragraph_runs(&p)
+            .into_iter()
+            .filter_map(|r| r.figure)
+            .collect();
+        assert_eq!(marked, vec!["i-a".to_string()]);
+    }
 
     #[test]
     fn runs_give_back_the_text_exactly_and_mark_each_figure_once() {

@@ -271,13 +271,10 @@ fn collect(s: &Section, top_id: &str, section_index: &mut usize, out: &mut Vec<I
     }
     for p in &s.paragraphs {
         // The indicators whose figure the text marks (one mark per stretch of text).
-        let marked: Vec<String> = crate::marks::paragraph_runs(p)
-            .into_iter()
-            .filter_map(|r| r.figure)
-            .collect();
-        for ind in &p.indicators {
+        let marked = crate::marks::figures_marked(p);
+        for (ind, marked) in p.indicators.iter().zip(marked) {
             let mut r = row(ind, &ctx, &p.text);
-            if !marked.contains(&ind.id) {
+            if !marked {
                 r.source_fragment = p.id.clone();
             }
             out.push(r);
