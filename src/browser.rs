@@ -86,15 +86,34 @@ pub fn set_query(query: &str, push: bool) {
 /// Scrolls the element with `id` to the middle of the view and moves keyboard focus to it.
 /// Returns false when there is no such element.
 pub fn scroll_to_and_focus(id: &str) -> bool {
-    if !scroll_into_view(id) {
+    scroll_and_focus(id, web_sys::ScrollLogicalPosition::Center)
+}
+
+/// Moves keyboard focus to the landmark with `id` and scrolls its start into view (a skip
+/// link's jump). The landmark carries `tabindex="-1"` so that it can take focus.
+pub fn skip_to(id: &str) {
+    scroll_and_focus(id, web_sys::ScrollLogicalPosition::Start);
+}
+
+/// Scrolls the element with `id` to `block` of the view, then focuses it without scrolling
+/// again; false when there is no such element.
+fn scroll_and_focus(id: &str, block: web_sys::ScrollLogicalPosition) -> bool {
+    let Some(el) = element_by_id(id) else {
         return false;
-    }
-    if let Some(html) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    };
+    scroll(&el, block);
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
         let focus = web_sys::FocusOptions::new();
         focus.set_prevent_scroll(true);
         let _ = html.focus_with_options(&focus);
     }
     true
+}
+
+fn scroll(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 fn element_by_id(id: &str) -> Option<web_sys::Element> {
@@ -187,24 +206,8 @@ pub fn scroll_into_view(id: &str) -> bool {
     let Some(el) = element_by_id(id) else {
         return false;
     };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    scroll(&el, web_sys::ScrollLogicalPosition::Center);
     true
-}
-
-/// Moves keyboard focus to the landmark with `id` and scrolls its start into view (a skip
-/// link's jump). The landmark carries `tabindex="-1"` so that it can take focus.
-pub fn skip_to(id: &str) {
-    let Some(el) = element_by_id(id) else { return };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Start);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
-    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = html.focus_with_options(&focus);
-    }
 }
 
 /// Moves keyboard focus to the element with `id`, if there is one.
