@@ -60,7 +60,7 @@ pub fn start() {
 fn start_in_browser() {
     use wasm_bindgen::JsCast;
     set_panic_hook();
-    crate::tools::apply_stored_large_font();
+    crate::toolbar::apply_stored_large_font();
     let Some(root) = crate::browser::document().and_then(|d| d.get_element_by_id("app")) else {
         leptos::mount::mount_to_body(|| view! { <App load=Load::Loading render=Render::Client/> });
         crate::embed::start();
@@ -169,7 +169,7 @@ fn LoadingSkeleton() -> impl IntoView {
             <p class="visually-hidden" role="status">"正在加载报告…"</p>
             <div class="skeleton-block skeleton-title"></div>
             <div class="skeleton-block skeleton-meta"></div>
-            <div class="skeleton-block skeleton-headline"></div>
+            <div class="skeleton-block skeleton-summary"></div>
             <div class="skeleton-block skeleton-section"></div>
             <div class="skeleton-block skeleton-section"></div>
             <div class="skeleton-block skeleton-section"></div>

@@ -95,7 +95,7 @@ fn keep_target_in_view() {
     if INTERACTED.with(Cell::get) {
         return;
     }
-    if let Some(id) = report_view::fragment_id(&crate::browser::hash()) {
+    if let Some(id) = page_logic::fragment_id(&crate::browser::hash()) {
         crate::browser::scroll_into_view(&id);
     }
 }

@@ -40,7 +40,7 @@ pub async fn load_report(url: &str) -> Result<Report, String> {
 }
 
 /// Fetches and parses the report and, when asked, fingerprints its text
-/// ([`report_view::report_fingerprint`], as the build does) to compare it with the rendering
+/// ([`page_logic::report_fingerprint`], as the build does) to compare it with the rendering
 /// the page came with. Only then is the text copied into the wasm.
 pub async fn load_report_with(
     url: &str,
@@ -66,7 +66,7 @@ pub async fn load_report_with(
     let print = fingerprint
         .then(|| text.as_string())
         .flatten()
-        .map(|t| report_view::report_fingerprint(&t));
+        .map(|t| page_logic::report_fingerprint(&t));
     let value =
         json_parse(&text).map_err(|e| format!("报告数据格式有误（{url}）：{}", js_message(&e)))?;
     // The version first: an older (or newer) file gets the publisher's message, not a complaint

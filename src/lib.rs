@@ -12,12 +12,12 @@ mod browser;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod embed;
 mod fetch;
-mod headline;
 mod page;
 mod sections;
 mod skip_links;
+mod summary;
 mod table;
-mod tools;
+mod toolbar;
 mod widgets;
 
 #[cfg(feature = "ssr")]

@@ -6,17 +6,17 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use page_logic::progressive::{fill_plan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
+use page_logic::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_PREFIX};
 use report_model::Report;
-use report_view::progressive::{fill_plan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
-use report_view::{fragment_id, locate, IndicatorRow, Target, ViewState, FIGURE_PREFIX};
 
 use crate::app::Render;
 use crate::browser;
-use crate::headline::HeadlineFigures;
 use crate::sections::SectionTree;
 use crate::skip_links::SkipLinks;
+use crate::summary::SummaryFigures;
 use crate::table::IndicatorTable;
-use crate::tools::PageTools;
+use crate::toolbar::Toolbar;
 
 /// How many table rows are rendered at first; "显示更多" adds as many again. Keeps the DOM small
 /// for very large reports while the table stays a real, accessible `<table>`.
@@ -47,7 +47,7 @@ pub struct PageState {
     /// How many of the matching rows are rendered.
     pub limit: RwSignal<usize>,
     /// Only the first [`CAPPED_ROWS`] matching rows are rendered: until the first frame is
-    /// painted (the headline and text show sooner) and while the reader types (each keystroke
+    /// painted (the summary and text show sooner) and while the reader types (each keystroke
     /// repaints the visible rows at once rather than a whole page of them).
     pub rows_capped: RwSignal<bool>,
     /// The timer that lifts `rows_capped` when typing pauses.
@@ -81,7 +81,7 @@ pub struct PageState {
 
 impl PageState {
     fn new(report: Arc<Report>, render: Render) -> Self {
-        let rows = Arc::new(report_view::rows(&report));
+        let rows = Arc::new(page_logic::rows(&report));
         // The URL's filters only in a fresh render: the first paint (and so the take-over of
         // it) shows the report unfiltered, and the take-over applies them afterwards.
         let client = render == Render::Client;
@@ -393,13 +393,13 @@ pub fn ReportPage(report: Arc<Report>, render: Render) -> impl IntoView {
                 {meta.source.map(|s| view! { <span class="report-source">"来源：" {s}</span> })}
             </p>
         </header>
-        <PageTools/>
+        <Toolbar/>
         <PageNotice/>
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announce.get()}
         </p>
         <main class="report-body">
-            <HeadlineFigures/>
+            <SummaryFigures/>
             <SectionTree/>
             <IndicatorTable/>
         </main>

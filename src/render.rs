@@ -80,7 +80,7 @@ pub fn render_app(report: &Report, render: Render) -> String {
 pub fn first_paint(report: &Report, text: &str) -> String {
     format!(
         "<div id=\"app\" data-render=\"hydrate\" data-report=\"{}\">{}</div>",
-        report_view::report_fingerprint(text),
+        page_logic::report_fingerprint(text),
         render_app(report, Render::FirstPaint)
     )
 }
@@ -131,10 +131,7 @@ fn with_head(mut page: String, report: &Report) -> String {
     const DESCRIPTION: &str = "<meta name=\"description\" content=\"";
     if let Some(d0) = page.find(DESCRIPTION).map(|i| i + DESCRIPTION.len()) {
         if let Some(len) = page[d0..].find('"') {
-            page.replace_range(
-                d0..d0 + len,
-                &escape(&report_view::page_description(report)),
-            );
+            page.replace_range(d0..d0 + len, &escape(&page_logic::page_description(report)));
         }
     }
     page

@@ -3,9 +3,9 @@
 //! find-in-page can still open it, and figures in the text are marked and linked.
 
 use leptos::prelude::*;
+use page_logic::marks::{paragraph_runs, Run};
+use page_logic::FIGURE_PREFIX;
 use report_model::{Paragraph, Report, Section};
-use report_view::marks::{paragraph_runs, Run};
-use report_view::FIGURE_PREFIX;
 
 use crate::page::PageState;
 
@@ -107,8 +107,8 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
             {(count > 0).then(|| view! { <span class="section-count">{format!("{count} 项指标")}</span> })}
         </button>
     };
-    // The level follows the section's depth in the tree (report_view::heading_level).
-    let heading = match report_view::heading_level(depth) {
+    // The level follows the section's depth in the tree (page_logic::heading_level).
+    let heading = match page_logic::heading_level(depth) {
         2 => view! { <h2 class="section-heading">{button}</h2> }.into_any(),
         3 => view! { <h3 class="section-heading">{button}</h3> }.into_any(),
         4 => view! { <h4 class="section-heading">{button}</h4> }.into_any(),
@@ -174,11 +174,11 @@ fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
 /// indicator's sentence (highlighted by a deep link to the figure) or a marked figure. Plain
 /// text stays a bare text node: a large report has tens of thousands of runs.
 fn text_run(state: PageState, run: Run, indicator: Option<report_model::Indicator>) -> AnyView {
-    if indicator.is_none() && run.sentence_of.is_empty() && !run.headline {
+    if indicator.is_none() && run.sentence_of.is_empty() && !run.lead {
         return run.text.into_any();
     }
-    let class = if run.headline {
-        "run paragraph-headline"
+    let class = if run.lead {
+        "run paragraph-lead"
     } else {
         "run"
     };
@@ -212,9 +212,9 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
     let show2 = show.clone();
     let hide = move || state.tip.set(None);
     // One text node, a line per detail (`white-space: pre-line`): a large report has
-    // thousands of these tooltips. The lines are made in `report_view::figure_text`, with the
+    // thousands of these tooltips. The lines are made in `page_logic::figure_text`, with the
     // figure's qualifier words, a change with its direction, a completion only for a completion.
-    let details = report_view::figure_text::details(&indicator);
+    let details = page_logic::figure_text::details(&indicator);
     view! {
         <span class="figure-wrap" on:mouseenter=move |_| show() on:mouseleave=move |_| hide()>
             <a class="figure" id=format!("{FIGURE_PREFIX}{id}") href=format!("#{id}")

@@ -1,5 +1,5 @@
 //! "跳到正文" / "跳到指标一览": the first things a keyboard reader reaches, so that the tools
-//! and the headline figures can be passed over in one key press.
+//! and the summary figures can be passed over in one key press.
 
 use leptos::prelude::*;
 

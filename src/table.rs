@@ -3,19 +3,19 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use report_model::{IndicatorKind, Status};
-use report_view::active_filters::{active_filters, filter_summary, menu_filter_count};
-use report_view::filter::{kind_options, status_options};
-use report_view::labels::{
+use page_logic::active_filters::{active_filters, filter_summary, menu_filter_count};
+use page_logic::filter::{kind_options, status_options};
+use page_logic::labels::{
     kind_label, result_count_announcement, sort_announcement, sort_key_label, status_label,
     with_count, ALL_KINDS, ALL_SECTIONS, ALL_STATUSES,
 };
-use report_view::search_marks::{mark_matches, name_matches, sentence_context, Segment};
-use report_view::url_state::{kind_from_token, kind_token, status_from_token, status_token};
-use report_view::{
+use page_logic::search_marks::{mark_matches, name_matches, sentence_context, Segment};
+use page_logic::url_state::{kind_from_token, kind_token, status_from_token, status_token};
+use page_logic::{
     completion_bar, completion_scale, next_sort, rate_bar, ChangeUnit, Filter, IndicatorRow,
     SortDir, SortKey, ViewState,
 };
+use report_model::{IndicatorKind, Status};
 
 use crate::browser;
 use crate::page::{PageState, PAGE_SIZE};
@@ -58,7 +58,7 @@ pub fn IndicatorTable() -> impl IntoView {
             }
         })
     };
-    let sections = state.report.with_value(|r| report_view::section_options(r));
+    let sections = state.report.with_value(|r| page_logic::section_options(r));
     // Printed once above the rows, which then print only their fragment ("#i-…").
     let page_address = move || {
         let query = state.view.with(|v| v.to_query());
@@ -109,7 +109,7 @@ pub fn IndicatorTable() -> impl IntoView {
 #[component]
 fn EmptyResult(visible: Memo<Vec<usize>>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let sections = state.report.with_value(|r| report_view::section_options(r));
+    let sections = state.report.with_value(|r| page_logic::section_options(r));
     let clear = move |_| {
         state.update_view(false, |v| v.filter = Filter::default());
         browser::focus_by_id("filter-q");
@@ -135,7 +135,7 @@ fn EmptyResult(visible: Memo<Vec<usize>>) -> impl IntoView {
 #[component]
 fn Filters() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let sections = state.report.with_value(|r| report_view::section_options(r));
+    let sections = state.report.with_value(|r| page_logic::section_options(r));
     let rows = state.rows.get_value();
     let (kind_now, status_now) = state
         .view
@@ -293,7 +293,7 @@ fn SortHeader(key: SortKey) -> impl IntoView {
 }
 
 /// One indicator. The row's id is the indicator id, so `…#<id>` links land on it. Every figure
-/// text comes from `report_view::figure_text` (through the row), with its qualifier words.
+/// text comes from `page_logic::figure_text` (through the row), with its qualifier words.
 #[component]
 fn IndicatorRowView(row: IndicatorRow, scale: f64) -> impl IntoView {
     let state = expect_context::<PageState>();

@@ -1,11 +1,11 @@
-//! Small presentational pieces shared by the headline and the table.
+//! Small presentational pieces shared by the summary figures and the table.
 
 use leptos::prelude::*;
+use page_logic::labels::status_label;
+use page_logic::numtext::shortest;
+use page_logic::url_state::status_token;
+use page_logic::BarView;
 use report_model::Status;
-use report_view::labels::status_label;
-use report_view::numtext::shortest;
-use report_view::url_state::status_token;
-use report_view::BarView;
 
 /// A status as text and colour (never colour alone).
 #[component]

@@ -156,9 +156,9 @@ pub struct Paragraph {
     /// Stable id, unique in the report, usable as an HTML id ("p-2-1-1").
     pub id: String,
     /// The paragraph's lead sentence, when it opens with one ("绿化造林面积持续增加。").
-    /// (Named `headline` in report.json; not the report's summary figures, which are `summary`.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub headline: Option<String>,
+    /// (Named `headline` in report.json, where the name is kept for readers of schema 2.0.)
+    #[serde(rename = "headline", default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     /// The paragraph's full text exactly as published (lead sentence included).
     pub text: String,
     /// Every quantitative figure in this paragraph, in text order.
@@ -469,7 +469,7 @@ impl Section {
 
 impl Measure {
     /// The number and unit as published, without qualifiers ("8.6万个", "85.8%"). The page's
-    /// own display (with qualifier words) is made in `report-view`.
+    /// own display (with qualifier words) is made in `page-logic`.
     pub fn display(&self) -> String {
         format!("{}{}", self.raw, self.unit)
     }

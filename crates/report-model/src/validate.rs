@@ -131,7 +131,7 @@ impl Validator {
             if p.text.trim().is_empty() {
                 self.push(&format!("{pp}.text"), "is empty");
             }
-            if let Some(h) = &p.headline {
+            if let Some(h) = &p.lead {
                 if !p.text.starts_with(h.as_str()) {
                     self.push(
                         &format!("{pp}.headline"),
@@ -346,7 +346,7 @@ mod tests {
                 title: "总体情况".into(),
                 paragraphs: vec![Paragraph {
                     id: "p-1-1".into(),
-                    headline: Some("绿化造林面积持续增加。".into()),
+                    lead: Some("绿化造林面积持续增加。".into()),
                     text: text.into(),
                     indicators: vec![Indicator {
                         id: "i-abc".into(),

@@ -221,7 +221,7 @@ pub fn synthetic_report_text(sections: usize, indicators: usize, seed: u64) -> S
         }
         let mut left = base + usize::from(i < extra);
         while left > 0 {
-            // A paragraph: a headline, 2-4 sentences, now and then a filler.
+            // A paragraph: a lead sentence, 2-4 sentences, now and then a filler.
             let a = rng.pick(AREAS);
             let p = rng.pick(PROGRESS);
             out.push_str(&format!("{a}工作{p}。"));

@@ -83,7 +83,7 @@ async fn the_app_keeps_the_first_paint_and_leaves_no_duplicate_id() {
     s.close().await;
 }
 
-/// Headings, section titles and counts, headline labels and column headers, as shown.
+/// Headings, section titles and counts, summary labels and column headers, as shown.
 const LABELS: &str = "return [...document.querySelectorAll(
     '#app :is(h1, h2, h3, h4, h5, h6, dt, th, .section-count)'
 )].map(e => e.textContent)";

@@ -1,4 +1,4 @@
-//! The interactive page in a real browser: accordion, figure marks, headline, indicator table
+//! The interactive page in a real browser: accordion, figure marks, summary figures, indicator table
 //! (filter, sort, URL state, history), progress bars, deep links and the phone layout.
 
 use e2e::fantoccini::key::Key;
@@ -135,21 +135,21 @@ async fn every_paragraph_is_on_the_page_and_section_counts_match_the_json() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn headline_figures_come_from_the_report() {
+async fn summary_figures_come_from_the_report() {
     let (_server, s) = open(1280, 900, "").await;
-    let figures = s.texts(".headline-figure dd").await;
+    let figures = s.texts(".summary-figure dd").await;
     // As published: "有43能够完成" carries no unit.
     for f in ["45项", "43", "95.56%", "2项", "7个"] {
         assert!(figures.iter().any(|t| t == f), "{f} not in {figures:?}");
     }
-    let bar = ".headline [role=progressbar]";
+    let bar = ".summary [role=progressbar]";
     assert_eq!(s.attr(bar, "aria-valuenow").await.as_deref(), Some("95.56"));
     assert!(s
         .attr(bar, "aria-valuetext")
         .await
         .unwrap_or_default()
         .contains("95.56%"));
-    let lagging = s.texts(".headline-lagging a").await;
+    let lagging = s.texts(".summary-lagging a").await;
     assert_eq!(lagging.len(), 2, "{lagging:?}");
     s.close().await;
 }

@@ -35,7 +35,7 @@ async fn session() -> Session {
     Session::start_with(1280, 900, options).await
 }
 
-/// Every visible label: headings, section titles and counts, headline labels, column headers,
+/// Every visible label: headings, section titles and counts, summary labels, column headers,
 /// buttons, the result count.
 const LABELS: &str = "return [...document.querySelectorAll(
     '#app :is(h1, h2, h3, h4, h5, h6, dt, dd, th, button, .section-count, .result-count, .report-meta, label)'
@@ -73,7 +73,7 @@ async fn the_app_takes_over_the_painted_page_without_moving_the_reader() {
              const p = ps[Math.floor(ps.length * 3 / 4)];
              window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 200);
              const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
-             window.__reader = {p, text, link: document.querySelector('.headline-link')};
+             window.__reader = {p, text, link: document.querySelector('.summary-link')};
              p.__mark = 'first paint';
              const range = document.createRange();
              range.setStart(text, 0);

@@ -1,11 +1,11 @@
 //! A paragraph's lead sentence: the short summary sentence some paragraphs open with
-//! ("绿化造林面积持续增加。"), shown in bold. (The model's field is `Paragraph::headline`, the
-//! JSON name; it is not the report's summary figures.)
+//! ("绿化造林面积持续增加。"), shown in bold (`Paragraph::lead`;
+//! `headline` in report.json).
 
 use crate::numbers::is_digit;
 use crate::sentences;
 
-/// The paragraph's lead sentence (`Paragraph::headline` in the model): a short sentence ending in 。 or ！, without figures or
+/// The paragraph's lead sentence (`Paragraph::lead` in the model): a short sentence ending in 。 or ！, without figures or
 /// clause breaks, with more text after it ("绿化造林面积持续增加。").
 pub fn lead_sentence(text: &str) -> Option<String> {
     let mut end = None;

@@ -403,7 +403,7 @@ impl Builder {
         if let Some(nd) = self.nodes.get_mut(node) {
             nd.section.paragraphs.push(Paragraph {
                 id: pid,
-                headline: lead,
+                lead,
                 text,
                 indicators,
             });

@@ -114,19 +114,19 @@ fn paragraph_text_is_kept_exactly() {
 }
 
 #[test]
-fn headlines() {
+fn lead_sentences() {
     let r = seed_report();
     let heads: Vec<Option<&str>> = r
         .sections_flat()
         .into_iter()
-        .flat_map(|s| s.paragraphs.iter().map(|p| p.headline.as_deref()))
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.lead.as_deref()))
         .collect();
     assert_eq!(
         heads,
         vec![
             None,
             Some("绿化造林面积持续增加。"),
-            // "大气污染防治取得成效我区…" lacks its full stop: no headline is invented.
+            // "大气污染防治取得成效我区…" lacks its full stop: no lead sentence is invented.
             None,
             Some("促进城乡劳动者就业效果明显。"),
             Some("“疏解整治促提升”深入推进。"),
@@ -292,7 +292,7 @@ fn task_completion_and_summary() {
     let s = r
         .summary
         .as_ref()
-        .expect("the seed states its headline figures");
+        .expect("the seed states its summary figures");
     let fig = |f: &Option<reportc::report_model::SummaryFigure>| {
         let f = f.as_ref().expect("summary figure");
         (

@@ -3,7 +3,7 @@
 //! The Leptos components stay thin: they call into this crate for the indicator table's rows,
 //! search, filtering and sorting, the URL state, the Chinese UI text, progress-bar maths, the
 //! summary figures and the CSV / text export. Keeping it here means it is unit-tested natively
-//! with `cargo test -p report-view`, without a browser. Everything public is at the crate root.
+//! with `cargo test -p page-logic`, without a browser. Everything public is at the crate root.
 //!
 //! Two rules hold throughout:
 //!
@@ -15,7 +15,7 @@
 //! * **No panics on any input.** Report data and URLs are untrusted; nothing here unwraps them.
 //!
 //! ```
-//! use report_view::{rows, visible_rows, Filter, SortDir, SortKey, ViewState};
+//! use page_logic::{rows, visible_rows, Filter, SortDir, SortKey, ViewState};
 //!
 //! let json = r#"{"schema_version": "2.0", "meta": {"title": "报告", "lang": "zh-CN"},
 //!   "sections": [{"id": "s-1", "level": 1, "number": "一", "title": "总体情况",
@@ -119,10 +119,4 @@ pub use summary::{summary_figures, SummaryFigureView, SummaryFigures};
 pub use url_state::{
     fragment_id, kind_from_token, kind_token, status_from_token, status_token, ViewState,
     MAX_QUERY_CHARS,
-};
-
-// The summary figures' old names, still used by the page (src/headline.rs).
-#[doc(hidden)]
-pub use summary::{
-    summary_figures as headline, SummaryFigureView as HeadlineFigure, SummaryFigures as Headline,
 };

@@ -127,7 +127,7 @@ pub(crate) fn paragraph(section_id: &str, id: &str, text: &str, inds: Vec<Indica
         .collect();
     Paragraph {
         id: id.into(),
-        headline: None,
+        lead: None,
         text: text.into(),
         indicators,
     }

@@ -551,7 +551,7 @@ mod tests {
     }
 
     /// Not a pass/fail test (timing depends on the machine): run with
-    /// `cargo test -p report-view --release -- --ignored --nocapture timing` to see how long a
+    /// `cargo test -p page-logic --release -- --ignored --nocapture timing` to see how long a
     /// filter + sort of 10,000 rows takes. The budget is well under 5 ms.
     #[test]
     #[ignore]

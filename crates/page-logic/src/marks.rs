@@ -12,9 +12,8 @@ pub struct Run {
     pub figure: Option<String>,
     /// Indicators whose source sentence covers this run (for highlighting the sentence).
     pub sentence_of: Vec<String>,
-    /// The run is (part of) the paragraph's lead sentence (`Paragraph::headline` in the
-    /// model; the page's `run.headline` reads it, so the field keeps the model's name).
-    pub headline: bool,
+    /// The run is (part of) the paragraph's lead sentence.
+    pub lead: bool,
 }
 
 /// Cuts `p.text` into runs. Concatenating the runs' text gives `p.text` back exactly; ranges
@@ -26,7 +25,7 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
     let figure = figure_owners(p, &chars);
     let mut sentences: Vec<Vec<usize>> = vec![Vec::new(); n];
     let lead_len = p
-        .headline
+        .lead
         .as_deref()
         .filter(|h| p.text.starts_with(h))
         .map(|h| h.chars().count())
@@ -53,7 +52,7 @@ pub fn paragraph_runs(p: &Paragraph) -> Vec<Run> {
                 .iter()
                 .map(|&k| p.indicators[k].id.clone())
                 .collect(),
-            headline: i < lead_len,
+            lead: i < lead_len,
         });
         i = j;
     }
@@ -180,7 +179,7 @@ mod tests {
         let mut p = fixture::report().sections_flat()[0].paragraphs[0].clone();
         let text = "甲率达到60%,乙率达到60%。";
         p.text = text.into();
-        p.headline = None;
+        p.lead = None;
         let template = p.indicators[0].clone();
         p.indicators = ["甲", "乙"]
             .iter()

@@ -2,15 +2,15 @@
 //! indicators. Every figure comes from the JSON and links to its source indicator.
 
 use leptos::prelude::*;
-use report_view::HeadlineFigure;
+use page_logic::SummaryFigureView;
 
 use crate::page::PageState;
 use crate::widgets::ProgressBar;
 
 #[component]
-pub fn HeadlineFigures() -> impl IntoView {
+pub fn SummaryFigures() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let h = state.report.with_value(|r| report_view::headline(r));
+    let h = state.report.with_value(|r| page_logic::summary_figures(r));
     let any = h.tasks_total.is_some()
         || h.completion_rate.is_some()
         || h.lagging.is_some()
@@ -25,14 +25,14 @@ pub fn HeadlineFigures() -> impl IntoView {
             .map(|f| f.display.clone())
             .unwrap_or_default();
         view! {
-            <div class="headline-bar">
+            <div class="summary-bar">
                 <ProgressBar bar shown label="任务完成率"/>
             </div>
         }
     });
     let lagging = (!h.lagging_items.is_empty()).then(|| {
         view! {
-            <p class="headline-lagging">
+            <p class="summary-lagging">
                 <span class="status status-lagging">"进度滞后"</span> " "
                 {h.lagging_items.iter().enumerate().map(|(k, (id, name))| view! {
                     {(k > 0).then_some("、")}
@@ -42,9 +42,9 @@ pub fn HeadlineFigures() -> impl IntoView {
         }
     });
     Some(view! {
-        <section class="headline" aria-labelledby="headline-title">
-            <h2 id="headline-title">"总体情况"</h2>
-            <dl class="headline-figures">
+        <section class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">"总体情况"</h2>
+            <dl class="summary-list">
                 <Figure label="市政府绩效任务" figure=h.tasks_total.clone()/>
                 <Figure label="完成年初既定目标" figure=h.on_target.clone()/>
                 <Figure label="完成率" figure=h.completion_rate.clone()/>
@@ -57,14 +57,14 @@ pub fn HeadlineFigures() -> impl IntoView {
     })
 }
 
-/// One headline figure; nothing when the report does not state it.
+/// One summary figure; nothing when the report does not state it.
 #[component]
-fn Figure(label: &'static str, figure: Option<HeadlineFigure>) -> impl IntoView {
+fn Figure(label: &'static str, figure: Option<SummaryFigureView>) -> impl IntoView {
     figure.map(|f| {
         view! {
-            <div class="headline-figure">
+            <div class="summary-figure">
                 <dt>{label}</dt>
-                <dd><a href=format!("#{}", f.indicator_id) class="headline-link">{f.display}</a></dd>
+                <dd><a href=format!("#{}", f.indicator_id) class="summary-link">{f.display}</a></dd>
             </div>
         }
     })

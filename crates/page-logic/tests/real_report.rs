@@ -1,6 +1,6 @@
 //! Checks against the real converted report the page ships, `public/report.json`.
 
-use report_view::{
+use page_logic::{
     completion_bar, completion_scale, locate, rate_bar, rows, rows_to_csv, rows_to_text,
     section_options, summary_figures, visible_rows, Filter, SortDir, SortKey, Target, ViewState,
 };

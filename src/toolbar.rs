@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use report_view::{rows_to_csv, rows_to_text, IndicatorRow};
+use page_logic::{rows_to_csv, rows_to_text, IndicatorRow};
 
 use crate::browser;
 use crate::page::PageState;
@@ -24,7 +24,7 @@ pub fn apply_stored_large_font() {
 }
 
 #[component]
-pub fn PageTools() -> impl IntoView {
+pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<PageState>();
     // The rows the table shows (the filter and sort), all of them, not only the rendered page.
     let shown_rows = move || -> Vec<IndicatorRow> {
