@@ -69,11 +69,7 @@ pub fn set_query(query: &str, push: bool) {
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
     // Embed mode is not part of the view state but must survive every change of it.
-    let query = match (crate::embed::is_embed(), query.is_empty()) {
-        (false, _) => query.to_string(),
-        (true, true) => "?embed=1".to_string(),
-        (true, false) => format!("{query}&embed=1"),
-    };
+    let query = page_logic::with_embed(query, page_logic::is_embed_query(&self::query()));
     let url = format!("{path}{query}{}", hash());
     let state = wasm_bindgen::JsValue::NULL;
     let _ = if push {

@@ -23,11 +23,7 @@ thread_local! {
 
 /// Whether the page was opened with `embed=1` in its query.
 pub fn is_embed() -> bool {
-    let query = crate::browser::query();
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p == "embed=1")
+    page_logic::is_embed_query(&crate::browser::query())
 }
 
 /// Turns embed mode on when asked for: marks `<html>` and reports the height on every resize.

@@ -8,13 +8,16 @@
 
 mod app;
 mod browser;
+mod deep_link;
 // Started in the browser only.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod embed;
 mod fetch;
 mod page;
+mod render_mode;
 mod sections;
 mod skip_links;
+mod state;
 mod summary;
 mod table;
 mod toolbar;
@@ -23,4 +26,5 @@ mod widgets;
 #[cfg(feature = "ssr")]
 pub mod render;
 
-pub use app::{start, App, Load, Render};
+pub use app::{start, App, Load};
+pub use render_mode::Render;

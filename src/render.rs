@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use report_model::Report;
 
-use crate::app::{App, Load, Render};
+use crate::app::{App, Load};
+use crate::render_mode::Render;
 
 /// The markers in the built `index.html` between which [`inline_into_page`] puts `#app`.
 pub const INLINE_START: &str = "<!-- report:start -->";
@@ -229,7 +230,7 @@ mod tests {
         let rows = rows.split("</tbody>").next().unwrap_or_default();
         assert_eq!(
             rows.matches("<tr ").count(),
-            crate::page::PAGE_SIZE.min(report.indicators().len()),
+            crate::state::PAGE_SIZE.min(report.indicators().len()),
             "{} indicators, {} rows in report.html",
             report.indicators().len(),
             render_app(&report, Render::Full).matches("<tr id=").count()

@@ -2,31 +2,33 @@
 //! holding a toggle button, its panel is `hidden="until-found"` when closed so the browser's
 //! find-in-page can still open it, and figures in the text are marked and linked.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use page_logic::marks::{paragraph_runs, Run};
 use page_logic::FIGURE_PREFIX;
+use page_logic::{paragraph_runs, Run};
 use report_model::{Paragraph, Report, Section};
 
-use crate::page::PageState;
+use crate::state::{FigureTip, LinkTarget, Outline, ReportData};
 
 #[component]
 pub fn SectionTree() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let top_level = state.report.with_value(|r| r.sections.len());
-    let all_ids: Vec<String> = state
-        .report
-        .with_value(|r| r.sections_flat().iter().map(|s| s.id.clone()).collect());
+    let report = expect_context::<ReportData>().report;
+    let outline = expect_context::<Outline>();
+    let top_level = report.with_value(|r| r.sections.len());
+    let all_ids: Vec<String> =
+        report.with_value(|r| r.sections_flat().iter().map(|s| s.id.clone()).collect());
     let total = all_ids.len();
-    let all_open = move || state.open.with(|o| o.len() >= total);
+    let all_open = move || outline.open.with(|o| o.len() >= total);
     let toggle_all = move |_| {
         if all_open() {
-            state.open.update(|o| o.clear());
+            outline.open.update(|o| o.clear());
         } else {
-            state.open.update(|o| o.extend(all_ids.iter().cloned()));
+            outline.open.update(|o| o.extend(all_ids.iter().cloned()));
         }
     };
     view! {
-        <section class="report-text" class:report-large=state.large aria-labelledby="report-text-title"
+        <section class="report-text" class:report-large=outline.large aria-labelledby="report-text-title"
             id=crate::skip_links::REPORT_TEXT_ID tabindex="-1">
             <h2 id="report-text-title" class="visually-hidden">"报告全文"</h2>
             <div class="accordion-controls">
@@ -59,11 +61,13 @@ struct SectionHead {
 
 /// One section: heading with toggle, then its paragraphs and sub-sections in a panel. The
 /// section is addressed by its path in the report, so nothing is copied until it is shown; the
-/// panel's contents are built when [`PageState::body_built`] says so.
+/// panel's contents are built when [`Outline::body_built`] says so.
 #[component]
 fn SectionItem(path: Vec<usize>) -> AnyView {
-    let state = expect_context::<PageState>();
-    let head = state.report.with_value(|r| {
+    let report = expect_context::<ReportData>().report;
+    let outline = expect_context::<Outline>();
+    let target = expect_context::<LinkTarget>();
+    let head = report.with_value(|r| {
         section_at(r, &path).map(|s| SectionHead {
             id: s.id.clone(),
             title: s.numbered_title(),
@@ -77,26 +81,26 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     let panel_id = format!("panel-{id}");
     let open = {
         let id = id.clone();
-        Memo::new(move |_| state.is_open(&id))
+        Memo::new(move |_| outline.is_open(&id))
     };
     let toggle = {
         let id = id.clone();
-        move |_| state.set_open(&id, !open.get_untracked())
+        move |_| outline.set_open(&id, !open.get_untracked())
     };
     // Find-in-page found text in the closed panel: open it so the match shows.
     let on_found = {
         let id = id.clone();
-        move |_: web_sys::Event| state.set_open(&id, true)
+        move |_: web_sys::Event| outline.set_open(&id, true)
     };
     let is_target = {
         let id = id.clone();
-        move || state.is_target(&id)
+        move || target.is(&id)
     };
-    let built = state.body_built(&id);
+    let built = outline.body_built(&id);
     // Built after the first paint: off screen then, so it may skip layout while off screen.
     let deferred = !built.get_untracked();
     let depth = path.len().saturating_sub(1);
-    let body = move || built.get().then(|| section_body(state, &path));
+    let body = move || built.get().then(|| section_body(report, &path));
     let button = view! {
         <button type="button" class="section-toggle" id=button_id
             aria-expanded=move || if open.get() { "true" } else { "false" }
@@ -129,8 +133,8 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
 }
 
 /// A section's paragraphs and its sub-sections.
-fn section_body(state: PageState, path: &[usize]) -> Option<impl IntoView> {
-    state.report.with_value(|r| {
+fn section_body(report: StoredValue<Arc<Report>>, path: &[usize]) -> Option<impl IntoView> {
+    report.with_value(|r| {
         let s = section_at(r, path)?;
         let paragraphs = s
             .paragraphs
@@ -151,10 +155,10 @@ fn section_body(state: PageState, path: &[usize]) -> Option<impl IntoView> {
 /// A paragraph, its lead sentence in bold, its figures marked and linked to their rows.
 #[component]
 fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let target = expect_context::<LinkTarget>();
     let runs = paragraph_runs(&paragraph);
     let id = paragraph.id.clone();
-    let is_target = move || state.is_target(&id);
+    let is_target = move || target.is(&id);
     let indicators = paragraph.indicators;
     view! {
         <p class="paragraph" id=paragraph.id.clone() class:is-target=is_target>
@@ -164,7 +168,7 @@ fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
                     .as_ref()
                     .and_then(|f| indicators.iter().find(|i| &i.id == f))
                     .cloned();
-                text_run(state, run, indicator)
+                text_run(target, run, indicator)
             }).collect_view()}
         </p>
     }
@@ -173,7 +177,7 @@ fn ParagraphText(paragraph: Paragraph) -> impl IntoView {
 /// A run of paragraph text: plain text, or a span when it is part of the lead sentence, of an
 /// indicator's sentence (highlighted by a deep link to the figure) or a marked figure. Plain
 /// text stays a bare text node: a large report has tens of thousands of runs.
-fn text_run(state: PageState, run: Run, indicator: Option<report_model::Indicator>) -> AnyView {
+fn text_run(target: LinkTarget, run: Run, indicator: Option<report_model::Indicator>) -> AnyView {
     if indicator.is_none() && run.sentence_of.is_empty() && !run.lead {
         return run.text.into_any();
     }
@@ -190,7 +194,7 @@ fn text_run(state: PageState, run: Run, indicator: Option<report_model::Indicato
         return view! { <span class=class>{body}</span> }.into_any();
     }
     let sentence_of = run.sentence_of;
-    let highlighted = move || sentence_of.iter().any(|s| state.is_target_figure(s));
+    let highlighted = move || sentence_of.iter().any(|s| target.is_figure_of(s));
     view! { <span class=class class:is-target-sentence=highlighted>{body}</span> }.into_any()
 }
 
@@ -198,23 +202,23 @@ fn text_run(state: PageState, run: Run, indicator: Option<report_model::Indicato
 /// (dismissed with Escape, as WCAG 1.4.13 asks).
 #[component]
 fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let tip = expect_context::<FigureTip>();
     let id = indicator.id.clone();
     let tip_id = format!("tip-{id}");
     let shown = {
         let id = id.clone();
-        move || state.is_tip_shown(&id)
+        move || tip.is_shown(&id)
     };
     let show = {
         let id = id.clone();
-        move || state.tip.set(Some(id.clone()))
+        move || tip.show(id.clone())
     };
     let show2 = show.clone();
-    let hide = move || state.tip.set(None);
+    let hide = move || tip.hide();
     // One text node, a line per detail (`white-space: pre-line`): a large report has
     // thousands of these tooltips. The lines are made in `page_logic::figure_text`, with the
     // figure's qualifier words, a change with its direction, a completion only for a completion.
-    let details = page_logic::figure_text::details(&indicator);
+    let details = page_logic::details(&indicator);
     view! {
         <span class="figure-wrap" on:mouseenter=move |_| show() on:mouseleave=move |_| hide()>
             <a class="figure" id=format!("{FIGURE_PREFIX}{id}") href=format!("#{id}")

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use page_logic::SummaryFigureView;
 
-use crate::page::PageState;
+use crate::state::ReportData;
 use crate::widgets::ProgressBar;
 
 #[component]
 pub fn SummaryFigures() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let h = state.report.with_value(|r| page_logic::summary_figures(r));
+    let report = expect_context::<ReportData>().report;
+    let h = report.with_value(|r| page_logic::summary_figures(r));
     let any = h.tasks_total.is_some()
         || h.completion_rate.is_some()
         || h.lagging.is_some()

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use page_logic::{rows_to_csv, rows_to_text, IndicatorRow};
 
 use crate::browser;
-use crate::page::PageState;
+use crate::state::{Announcements, BrowserState, Outline, ReportData, TableView};
 
 const LARGE_FONT_KEY: &str = "report-page:large-font";
 const FALLBACK_ID: &str = "copy-fallback-text";
@@ -25,11 +25,13 @@ pub fn apply_stored_large_font() {
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let data = expect_context::<ReportData>();
+    let table = expect_context::<TableView>();
+    let announce = expect_context::<Announcements>().announce;
     // The rows the table shows (the filter and sort), all of them, not only the rendered page.
     let shown_rows = move || -> Vec<IndicatorRow> {
-        let rows = state.rows.get_value();
-        state
+        let rows = data.rows.get_value();
+        table
             .view
             .with_untracked(|v| v.visible_rows(&rows))
             .into_iter()
@@ -39,23 +41,21 @@ pub fn Toolbar() -> impl IntoView {
     // The page itself with the view shown: never `embed=1` (a copied or exported link opens the
     // full page, not the portal's frame) and nothing the view state does not know.
     let page_link = move || {
-        let query = state.view.with_untracked(|v| v.to_query());
+        let query = table.view.with_untracked(|v| v.to_query());
         format!("{}{query}", browser::page_url())
     };
     let download = move |_| {
         let rows = shown_rows();
         let refs: Vec<&IndicatorRow> = rows.iter().collect();
-        let csv = state
+        let csv = data
             .report
             .with_value(|r| rows_to_csv(&r.meta, &page_link(), &refs));
-        let name = state
+        let name = data
             .report
             .with_value(|r| format!("{}-指标.csv", r.meta.title));
         match browser::download(&name, "text/csv;charset=utf-8", &csv) {
-            Ok(()) => state
-                .announce
-                .set(format!("已生成表格文件，共 {} 项指标", rows.len())),
-            Err(e) => state.announce.set(format!("{e}，请改用“复制为文本”")),
+            Ok(()) => announce.set(format!("已生成表格文件，共 {} 项指标", rows.len())),
+            Err(e) => announce.set(format!("{e}，请改用“复制为文本”")),
         }
     };
     let copied_text = RwSignal::new(None::<String>);
@@ -63,7 +63,7 @@ pub fn Toolbar() -> impl IntoView {
     let copy = move |_| {
         let rows = shown_rows();
         let refs: Vec<&IndicatorRow> = rows.iter().collect();
-        let text = state
+        let text = data
             .report
             .with_value(|r| rows_to_text(&r.meta, &page_link(), &refs));
         spawn_local(async move {
@@ -85,7 +85,8 @@ pub fn Toolbar() -> impl IntoView {
     // The stored choice (nothing natively); the button shows it once the browser's state is
     // applied, so that the take-over of the first paint matches it.
     let large = RwSignal::new(large_font_stored());
-    let pressed = move || state.live.get() && large.get();
+    let live = expect_context::<BrowserState>().live;
+    let pressed = move || live.get() && large.get();
     Effect::new(move |_| browser::set_root_class("large-font", large.get()));
     let toggle_large = move |_| {
         let on = !large.get_untracked();
@@ -95,10 +96,10 @@ pub fn Toolbar() -> impl IntoView {
 
     // Printing shows the whole report: every matching row, not only the first page, and all
     // of a large report's text, even the part not built yet.
+    let outline = expect_context::<Outline>();
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
-        state.rows_capped.set(false);
-        state.limit.set(usize::MAX);
-        state.build_all_bodies();
+        table.render_all();
+        outline.build_all_bodies();
     });
     on_cleanup(move || before_print.remove());
 

@@ -1,9 +1,9 @@
 //! Small presentational pieces shared by the summary figures and the table.
 
 use leptos::prelude::*;
-use page_logic::labels::status_label;
-use page_logic::numtext::shortest;
-use page_logic::url_state::status_token;
+use page_logic::shortest;
+use page_logic::status_label;
+use page_logic::status_token;
 use page_logic::BarView;
 use report_model::Status;
 

@@ -46,7 +46,7 @@
 //! * `normalize` (search folding), `char_set` (the search's quick test), `numtext` (numbers as
 //!   text), `figure_text` (figures, changes, kinds and statuses as text), `headings`,
 //!   `progressive` (filling a long report in chunks), `locate` (deep links), `marks` (a
-//!   paragraph's runs: figures, sentences, lead sentence), `page_meta`;
+//!   paragraph's runs: figures, sentences, lead sentence), `page_meta`, `embed_param` (embed mode's `embed=1`);
 //! * `rows` (one [`IndicatorRow`] per indicator) → `bar` (progress bars), `csv` (export),
 //!   `summary` (the summary figures), `search_marks` (what a search matched);
 //! * `sort` (columns, directions, orders) → `filter` ([`Filter`], [`visible_rows`]) →
@@ -54,37 +54,27 @@
 //!   ([`ViewState`]: the view in the address bar).
 #![deny(missing_docs)]
 
-// Modules whose items the page (src/) and the static renderer (reportc's render.rs) still
-// import by module path; hidden, and private once they use the root paths below.
-#[doc(hidden)]
-pub mod active_filters;
+mod active_filters;
 mod bar;
 mod char_set;
 mod csv;
-#[doc(hidden)]
-pub mod figure_text;
-#[doc(hidden)]
-pub mod filter;
+mod embed_param;
+mod figure_text;
+mod filter;
 mod fingerprint;
 mod headings;
-#[doc(hidden)]
-pub mod labels;
+mod labels;
 mod locate;
-#[doc(hidden)]
-pub mod marks;
+mod marks;
 mod normalize;
-#[doc(hidden)]
-pub mod numtext;
+mod numtext;
 mod page_meta;
-#[doc(hidden)]
-pub mod progressive;
+mod progressive;
 mod rows;
-#[doc(hidden)]
-pub mod search_marks;
+mod search_marks;
 mod sort;
 mod summary;
-#[doc(hidden)]
-pub mod url_state;
+mod url_state;
 
 #[cfg(test)]
 mod fixture;
@@ -95,6 +85,7 @@ pub use bar::{
     COMPLETION_SCALE_STEP,
 };
 pub use csv::{rows_to_csv, rows_to_text, CSV_HEADER, CSV_NOTE};
+pub use embed_param::{is_embed_query, with_embed};
 pub use figure_text::{
     change_text, completion_of, details, figure_text, kind_label, measure_text, status_label,
 };

@@ -8,7 +8,9 @@ use crate::normalize::{fold_for_search, query_terms};
 /// A piece of text and whether it is part of a match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// The text, as published.
     pub text: String,
+    /// Whether it matched the search (shown in `<mark>`).
     pub matched: bool,
 }
 
