@@ -18,6 +18,7 @@
 //! | `artifacts` | screenshots and files saved for people under `target/screenshots/` |
 //! | `csv` | [`parse_csv`], a small RFC 4180 reader |
 //! | `downloads` | a download directory per test and waiting for the browser's file |
+//! | [`page`] | the page's selectors the tests share (public module: `e2e::page::ROWS`) |
 
 mod artifacts;
 mod browser;
@@ -27,6 +28,7 @@ mod csv;
 mod dist;
 mod downloads;
 mod open;
+pub mod page;
 mod report_json;
 mod server;
 mod session;

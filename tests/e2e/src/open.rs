@@ -15,7 +15,7 @@ pub async fn open_built(
     let server = StaticServer::start(dist_dir(), prefix);
     let s = Session::start(width, height).await;
     s.client.goto(&server.url(path)).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(crate::page::ROWS).await;
     s.wait_for_app().await;
     (server, s)
 }

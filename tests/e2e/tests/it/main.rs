@@ -1,6 +1,7 @@
 //! The browser tests: one test binary (fantoccini, tokio, axum and the app's renderer link
 //! once instead of once per file), one module per subject. The harness (server, session,
-//! report JSON, downloads) is the `e2e` library in `src/`.
+//! report JSON, downloads) is the `e2e` library in `src/`; the selectors more than one test
+//! uses are `e2e::page`.
 //!
 //! Run one subject with a module filter, e.g. `cargo test -p e2e --test it -- skeleton::`;
 //! several filters may follow one another. `cargo xtask test` runs every test in Chromium, then

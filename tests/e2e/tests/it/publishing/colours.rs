@@ -2,6 +2,7 @@
 //! stay visible.
 
 use e2e::fantoccini::key::Key;
+use e2e::page;
 use e2e::{indicator_id_by_value, screenshot, served_report, Session};
 use serde_json::Value;
 
@@ -68,7 +69,7 @@ async fn dark_mode_follows_the_system_with_readable_text_badges_and_links() {
     let (_server, s) = open(1280, 900, &format!("#{id}")).await;
     s.eventually("return document.activeElement.id", Value::from(id.clone()))
         .await;
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
 
     for scheme in ["light", "dark"] {
         s.emulate_media("", &[("prefers-color-scheme", scheme)])
@@ -185,7 +186,7 @@ async fn in_forced_colours_bars_statuses_and_focus_stay_visible() {
     assert_eq!(target, serde_json::json!(["solid", true, true]));
 
     // Keyboard focus: a solid outline of a system colour that stands out.
-    s.wait_for("#download-csv")
+    s.wait_for(page::DOWNLOAD_CSV)
         .await
         .send_keys(&Key::Shift.to_string())
         .await

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use e2e::page;
 use e2e::{
     all_indicators, dist_dir, downloaded_csv, fresh_download_dir, parse_csv, served_report,
     Browser, Session, SessionOptions, StaticServer,
@@ -42,8 +43,8 @@ async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     };
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
-    s.wait_for("#filter-status")
+    s.wait_for(page::ROWS).await;
+    s.wait_for(page::STATUS_MENU)
         .await
         .select_by_value("exceeded")
         .await
@@ -53,7 +54,7 @@ async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     let shown = rows_on_screen(&s).await;
     let total = all_indicators(&served_report()).len();
     assert!(shown.len() >= 3 && shown.len() < total, "{}", shown.len());
-    s.click("#download-csv").await;
+    s.click(page::DOWNLOAD_CSV).await;
     let (name, bytes) = downloaded_csv(&dir).await;
     assert_eq!(name, format!("{TITLE}-指标.csv"));
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no UTF-8 BOM");
@@ -143,7 +144,7 @@ async fn copy_as_text_lists_the_rows_shown_or_offers_them_to_copy_by_hand() {
 
     // Whatever headless Chromium does with the real clipboard: either it is written, or the
     // text is shown, selected, in a read-only field.
-    s.click("#copy-text").await;
+    s.click(page::COPY_TEXT).await;
     let mut outcome = Value::Null;
     for _ in 0..50 {
         outcome = s
@@ -184,8 +185,8 @@ async fn copy_as_text_lists_the_rows_shown_or_offers_them_to_copy_by_hand() {
     // text, focused and selected, and the status says what to do.
     s.js("navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); return 1")
         .await;
-    s.click("#copy-text").await;
-    s.wait_for("#copy-fallback-text").await;
+    s.click(page::COPY_TEXT).await;
+    s.wait_for(page::COPY_FALLBACK).await;
     let field = s
         .js("const t = document.getElementById('copy-fallback-text');
              return [t.value, t.readOnly, document.activeElement === t,
@@ -213,7 +214,7 @@ async fn copy_as_text_lists_the_rows_shown_or_offers_them_to_copy_by_hand() {
           navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };
           return 1")
         .await;
-    s.click("#copy-text").await;
+    s.click(page::COPY_TEXT).await;
     s.eventually(
         "return document.querySelector('.page-tools .copy-status').textContent",
         Value::from(format!("已复制 {} 项指标", shown.len())),

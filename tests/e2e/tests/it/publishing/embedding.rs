@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
+use e2e::page;
 use e2e::{
     dist_dir, indicator_id_by_value, screenshot, served_report, Override, Session, StaticServer,
 };
@@ -86,7 +87,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
     s.client.goto(&host.url("host.html")).await.expect("portal");
     let frame = s.wait_for("iframe#gov-report").await;
     frame.enter_frame().await.expect("enter frame");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
 
     // Embed mode: no page chrome, but the title is still the page's heading for screen readers.
     assert_eq!(
@@ -104,7 +105,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
         h1,
         serde_json::json!([1, TITLE, "block", "visible", null, true])
     );
-    let meta = s.texts(".report-meta").await.join(" ");
+    let meta = s.texts(page::META).await.join(" ");
     assert!(
         meta.contains("2020-01-10") && meta.contains("区信息中心"),
         "{meta}"
@@ -126,7 +127,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
         .enter_frame()
         .await
         .expect("enter frame");
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
     s.eventually(
         "return document.querySelectorAll('.section-panel[hidden]').length",
         Value::from(0),
@@ -162,9 +163,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
         .flatten()
         .filter_map(|h| h.as_str().map(str::to_string))
         .collect();
-    let rows = s
-        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
-        .await;
+    let rows = s.js(page::ROW_COUNT).await;
     assert_eq!(Value::from(hrefs.len()), rows);
     let page = report.url("");
     for h in &hrefs {
@@ -175,7 +174,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
     }
 
     // A filter change keeps embed=1 in the frame's URL; the frame shrinks with the table.
-    s.wait_for("#filter-status")
+    s.wait_for(page::STATUS_MENU)
         .await
         .select_by_value("lagging")
         .await
@@ -189,7 +188,7 @@ async fn embedded_in_a_portal_the_frame_follows_the_content_and_links_point_at_t
           navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };
           return 1")
         .await;
-    s.click("#copy-text").await;
+    s.click(page::COPY_TEXT).await;
     s.eventually("return window.__copied !== null", Value::Bool(true))
         .await;
     let text = s.js("return window.__copied").await;
@@ -230,7 +229,7 @@ async fn a_deep_link_in_the_frame_address_lands_on_its_row() {
         .enter_frame()
         .await
         .expect("enter frame");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.eventually("return document.activeElement.id", Value::from(id.clone()))
         .await;
     let state = s

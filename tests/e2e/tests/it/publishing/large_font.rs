@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use e2e::page;
 use e2e::{screenshot, Browser};
 use serde_json::Value;
 
@@ -10,7 +11,7 @@ use super::open;
 #[tokio::test(flavor = "current_thread")]
 async fn large_font_mode_is_large_roomy_remembered_and_fits_a_phone() {
     let (_server, s) = open(375, 812, "").await;
-    let button = "#large-font";
+    let button = page::LARGE_FONT;
     assert_eq!(
         s.js("return document.getElementById('large-font').getAttribute('aria-pressed')")
             .await,
@@ -23,7 +24,7 @@ async fn large_font_mode_is_large_roomy_remembered_and_fits_a_phone() {
     s.eventually(state, serde_json::json!([true, "true", "1"]))
         .await;
     // All the text, not only the paragraphs.
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
 
     // Every rendered text at least 18pt (24px), lines at least 1.3 apart.
     let small = s
@@ -68,7 +69,7 @@ async fn large_font_mode_is_large_roomy_remembered_and_fits_a_phone() {
         .await;
     assert_eq!(sideways, serde_json::json!([false, []]), "sideways scroll");
     s.js("window.scrollTo(0, 0); return 1").await;
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
     s.js("window.scrollTo(0, 0); return 1").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     screenshot(&s, "large-font-375").await;
@@ -80,7 +81,7 @@ async fn large_font_mode_is_large_roomy_remembered_and_fits_a_phone() {
 
     // Remembered: a later visit starts in large-font mode.
     s.client.refresh().await.expect("reload");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.eventually(state, serde_json::json!([true, "true", "1"]))
         .await;
     // And switched off again.

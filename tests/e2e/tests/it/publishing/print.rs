@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use base64::Engine as _;
+use e2e::page;
 use e2e::{
     all_indicators, dist_dir, save_artifact, screenshot_full_page, served_report, Override,
     Session, StaticServer,
@@ -23,7 +24,7 @@ async fn printed_every_section_is_open_the_whole_table_shows_and_no_control_does
         Value::from(703)
     );
     // Close a top-level section on screen: on paper it is open all the same.
-    s.click("#btn-s-1").await;
+    s.click(&page::section_button("s-1")).await;
     // On screen, closed panels take no room (and stay findable: no `display: none`).
     let closed_on_screen = s
         .js(
@@ -193,14 +194,14 @@ async fn printing_renders_the_rows_hidden_behind_show_more() {
     );
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
-    let rows = "return document.querySelectorAll('.indicator-table tbody tr').length";
+    s.wait_for(page::ROWS).await;
+    let rows = page::ROW_COUNT;
     assert_eq!(s.js(rows).await, Value::from(200));
-    assert_eq!(s.texts(".more-rows").await.len(), 1);
+    assert_eq!(s.texts(page::SHOW_MORE).await.len(), 1);
     // What the browser fires before it lays the page out for printing.
     s.js("window.dispatchEvent(new Event('beforeprint')); return 1")
         .await;
     s.eventually(rows, Value::from(total)).await;
-    assert!(s.texts(".more-rows").await.is_empty());
+    assert!(s.texts(page::SHOW_MORE).await.is_empty());
     s.close().await;
 }

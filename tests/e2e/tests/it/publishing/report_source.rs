@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use e2e::page;
 use e2e::{dist_dir, served_report, Override, Session, StaticServer};
 use serde_json::Value;
 
@@ -37,7 +38,7 @@ async fn url_parameters_never_load_a_report_from_another_origin() {
         for embed in ["", "embed=1&"] {
             let page = server.url(&format!("?{embed}{name}={value}"));
             s.client.goto(&page).await.expect("open page");
-            s.wait_for(".indicator-table tbody tr").await;
+            s.wait_for(page::ROWS).await;
             let h1 = s
                 .js("return document.querySelector('h1').textContent")
                 .await;
