@@ -1,14 +1,14 @@
 //! Files saved for people to look at, under `target/screenshots/`: window and whole-page
 //! screenshots, and any other artifact a test wants to keep (a CSV, a printout).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::Session;
 
 /// Saves a PNG screenshot under `target/screenshots/` (for people to look at).
 pub async fn screenshot(session: &Session, name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    let dir = screenshots_dir();
     let _ = std::fs::create_dir_all(&dir);
     if let Ok(png) = session.client.screenshot().await {
         let _ = std::fs::write(dir.join(format!("{name}.png")), png);
@@ -68,7 +68,12 @@ pub async fn screenshot_full_page(session: &Session, name: &str) {
 
 /// Saves a file for people to look at under `target/screenshots/`.
 pub fn save_artifact(file: &str, bytes: &[u8]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    let dir = screenshots_dir();
     let _ = std::fs::create_dir_all(&dir);
     std::fs::write(dir.join(file), bytes).unwrap_or_else(|e| panic!("cannot save {file}: {e}"));
+}
+
+/// `target/screenshots/` at the workspace root.
+fn screenshots_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots")
 }

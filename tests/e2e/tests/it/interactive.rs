@@ -448,7 +448,7 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
 async fn a_deep_link_to_the_source_sentence_opens_and_highlights_it() {
     let report = served_report();
     let id = indicator_id_by_value(&report, "1006.4", "吨");
-    let (_server, s) = open(1280, 900, &format!("#fig-{id}")).await;
+    let (_server, s) = open(1280, 900, &page::figure_mark(&id)).await;
     s.eventually(
         "return document.activeElement.id",
         Value::from(format!("fig-{id}")),

@@ -78,7 +78,7 @@ async fn a_deep_link_into_text_not_built_yet_lands_on_its_sentence() {
         .find(|i| i["source"]["paragraph_id"].is_string())
         .and_then(|i| i["id"].as_str().map(str::to_string))
         .expect("an indicator in a paragraph");
-    let (_server, s) = open(&report, &format!("#fig-{id}")).await;
+    let (_server, s) = open(&report, &page::figure_mark(&id)).await;
     s.eventually(
         "return document.activeElement.id",
         Value::from(format!("fig-{id}")),

@@ -152,7 +152,7 @@ async fn qualifiers_show_beside_their_numbers_in_the_table_and_the_tooltips() {
     for word in WORDS {
         let (id, _) = qualified(word);
         s.client
-            .goto(&server.url(&format!("#fig-{id}")))
+            .goto(&server.url(&page::figure_mark(&id)))
             .await
             .expect("deep link");
         let tip = tooltip(&s, &id).await;
@@ -281,7 +281,7 @@ async fn only_what_the_text_calls_lagging_looks_lagging() {
     assert_eq!(badges.len(), lagging.len(), "{badges:?}");
     // Its tooltip speaks of no target.
     s.client
-        .goto(&server.url(&format!("#fig-{rate}")))
+        .goto(&server.url(&page::figure_mark(rate)))
         .await
         .expect("deep link");
     let tip = tooltip(&s, rate).await;
