@@ -71,13 +71,14 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot open a {browser:?} session: {e}"));
         Session { client, driver }
     }
+
     /// Ends the browser session and the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         end_process_group(&mut self.driver);
     }
 
-    /// Waits (up to 20 s) for an element matching `css` and returns it.
+    /// Waits (up to 30 s) for an element matching `css` and returns it.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
         match self
             .client
