@@ -427,8 +427,9 @@ fn test() -> Result {
         &["test", "-p", "e2e", "--", "--test-threads=1"],
         &[("E2E_DIST", &dist)],
     )?;
-    // The same test bodies in Firefox. Headless Firefox will not make a viewport narrower than
-    // 500 px, so the 375 px phone test runs in Chromium only.
+    // The same test bodies in Firefox: these subjects (module filters on the one test binary,
+    // tests/e2e/tests/it). Headless Firefox will not make a viewport narrower than 500 px, so
+    // the phone tests (`on_a_phone`) run in Chromium only.
     run_env(
         "cargo",
         &[
@@ -436,25 +437,19 @@ fn test() -> Result {
             "-p",
             "e2e",
             "--test",
-            "skeleton",
-            "--test",
-            "interactive",
-            "--test",
-            "hostile",
-            "--test",
-            "first_paint",
-            "--test",
-            "take_over",
-            "--test",
-            "large",
-            "--test",
-            "usability",
-            "--test",
-            "meaning",
+            "it",
             "--",
             "--test-threads=1",
             "--skip",
             "on_a_phone",
+            "skeleton::",
+            "interactive::",
+            "hostile::",
+            "first_paint::",
+            "take_over::",
+            "large::",
+            "usability::",
+            "meaning::",
         ],
         &[("E2E_DIST", &dist), ("E2E_BROWSER", "firefox")],
     )?;

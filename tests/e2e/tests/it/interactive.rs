@@ -2,6 +2,7 @@
 //! (filter, sort, URL state, history), progress bars, deep links and the phone layout.
 
 use e2e::fantoccini::key::Key;
+use e2e::page;
 use e2e::{
     all_indicators, all_paragraphs, indicator_id_by_value, screenshot, served_report, Session,
     StaticServer,
@@ -51,28 +52,29 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
     assert_eq!(ok, Value::Bool(true));
 
     // A closed sub-section opens and closes with its button; closed content stays findable.
+    let (button, panel) = (page::section_button("s-2-1"), page::section_panel("s-2-1"));
     assert_eq!(
-        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr(&button, "aria-expanded").await.as_deref(),
         Some("false")
     );
     assert_eq!(
-        s.attr("#panel-s-2-1", "hidden").await.as_deref(),
+        s.attr(&panel, "hidden").await.as_deref(),
         Some("until-found")
     );
-    s.click("#btn-s-2-1").await;
+    s.click(&button).await;
     assert_eq!(
-        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr(&button, "aria-expanded").await.as_deref(),
         Some("true")
     );
-    assert_eq!(s.attr("#panel-s-2-1", "hidden").await, None);
+    assert_eq!(s.attr(&panel, "hidden").await, None);
     // Keyboard: Enter on the focused button closes it again.
-    s.wait_for("#btn-s-2-1")
+    s.wait_for(&button)
         .await
         .send_keys(&Key::Enter.to_string())
         .await
         .expect("enter");
     assert_eq!(
-        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr(&button, "aria-expanded").await.as_deref(),
         Some("false")
     );
 
@@ -82,19 +84,21 @@ async fn sections_follow_the_accordion_pattern_and_expand_all() {
     )
     .await;
     assert_eq!(
-        s.attr("#btn-s-2-2", "aria-expanded").await.as_deref(),
+        s.attr(&page::section_button("s-2-2"), "aria-expanded")
+            .await
+            .as_deref(),
         Some("true")
     );
 
     // 展开全部 opens every section and flips to 收起全部.
-    assert_eq!(s.texts("#toggle-all").await, vec!["展开全部"]);
-    s.click("#toggle-all").await;
-    assert_eq!(s.texts("#toggle-all").await, vec!["收起全部"]);
+    assert_eq!(s.texts(page::TOGGLE_ALL).await, vec!["展开全部"]);
+    s.click(page::TOGGLE_ALL).await;
+    assert_eq!(s.texts(page::TOGGLE_ALL).await, vec!["收起全部"]);
     let closed = s
         .js("return document.querySelectorAll('.section-panel[hidden]').length")
         .await;
     assert_eq!(closed, Value::from(0));
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
     let closed = s
         .js("return document.querySelectorAll('.section-panel[hidden]').length")
         .await;
@@ -159,15 +163,15 @@ async fn a_figure_in_the_text_shows_its_indicator_and_links_to_its_row() {
     let report = served_report();
     let id = indicator_id_by_value(&report, "37814", "亩");
     let (_server, s) = open(1280, 900, "").await;
-    s.click("#btn-s-2-1").await;
-    let figure = s.wait_for(&format!("#fig-{id}")).await;
+    s.click(&page::section_button("s-2-1")).await;
+    let figure = s.wait_for(&page::figure_mark(&id)).await;
     assert_eq!(figure.text().await.unwrap_or_default(), "37814亩");
     // Focus shows the tooltip; Escape hides it.
     s.js(&format!(
         "document.getElementById('fig-{id}').focus(); return 1"
     ))
     .await;
-    let tip = format!("#tip-{id}");
+    let tip = page::figure_tip(&id);
     assert_eq!(s.attr(&tip, "hidden").await, None);
     let tip_text = s.texts(&tip).await.join("");
     assert!(
@@ -197,11 +201,8 @@ async fn the_table_lists_every_indicator_with_published_values() {
     let indicators = all_indicators(&report);
     let (_server, s) = open(1280, 900, "").await;
     // The first frame renders the first rows; the rest follow right after it is painted.
-    s.eventually(
-        "return document.querySelectorAll('.indicator-table tbody tr').length",
-        Value::from(indicators.len()),
-    )
-    .await;
+    s.eventually(page::ROW_COUNT, Value::from(indicators.len()))
+        .await;
     // Each row shows its value exactly as published, with its qualifier words.
     for i in &indicators {
         let (Some(raw), Some(unit)) = (i["value"]["raw"].as_str(), i["value"]["unit"].as_str())
@@ -239,7 +240,7 @@ async fn the_table_lists_every_indicator_with_published_values() {
 async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     let (_server, s) = open(1280, 900, "").await;
     // Full-width digits and punctuation find the half-width figure.
-    let q = s.wait_for("#filter-q").await;
+    let q = s.wait_for(page::SEARCH).await;
     q.send_keys("９５．５６％").await.expect("type");
     // Search covers name and source sentence: every indicator of that sentence matches.
     // The sentence is the source's char range of its paragraph.
@@ -274,11 +275,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
         })
         .count();
     assert!(matching >= 1);
-    s.eventually(
-        "return document.querySelectorAll('.indicator-table tbody tr').length",
-        Value::from(matching),
-    )
-    .await;
+    s.eventually(page::ROW_COUNT, Value::from(matching)).await;
     let values = s
         .texts(".indicator-table tbody tr td:nth-child(3) .figure-text")
         .await;
@@ -314,7 +311,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     );
 
     // Filter by status in the same view, then reload: both survive.
-    s.wait_for("#filter-status")
+    s.wait_for(page::STATUS_MENU)
         .await
         .select_by_value("lagging")
         .await
@@ -325,7 +322,7 @@ async fn full_width_search_sorting_and_the_url_state_survive_reload_and_back() {
     )
     .await;
     s.client.refresh().await.expect("reload");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     // The first paint is unfiltered; the app applies the URL's state once it has taken over.
     s.wait_for_app().await;
     assert_eq!(
@@ -401,7 +398,7 @@ async fn bars_show_results_over_100_percent_honestly_and_mark_the_baseline() {
         vec!["80% → 85.8%"]
     );
     // Lagging items say so in text, not only colour.
-    let lagging = s.texts(".indicator-table .status-lagging").await;
+    let lagging = s.texts(page::LAGGING_STATUSES).await;
     assert!(
         lagging.len() >= 2 && lagging.iter().all(|t| t.contains("滞后")),
         "{lagging:?}"
@@ -423,7 +420,9 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
     assert!(class.contains("is-target"), "{class}");
     // The closed section holding it is open.
     assert_eq!(
-        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr(&page::section_button("s-2-1"), "aria-expanded")
+            .await
+            .as_deref(),
         Some("true")
     );
     let in_view = s
@@ -449,17 +448,19 @@ async fn a_deep_link_opens_the_section_scrolls_highlights_and_focuses_its_row() 
 async fn a_deep_link_to_the_source_sentence_opens_and_highlights_it() {
     let report = served_report();
     let id = indicator_id_by_value(&report, "1006.4", "吨");
-    let (_server, s) = open(1280, 900, &format!("#fig-{id}")).await;
+    let (_server, s) = open(1280, 900, &page::figure_mark(&id)).await;
     s.eventually(
         "return document.activeElement.id",
         Value::from(format!("fig-{id}")),
     )
     .await;
     assert_eq!(
-        s.attr("#btn-s-2-1", "aria-expanded").await.as_deref(),
+        s.attr(&page::section_button("s-2-1"), "aria-expanded")
+            .await
+            .as_deref(),
         Some("true")
     );
-    let sentence = s.texts(".is-target-sentence").await.join("");
+    let sentence = s.texts(page::TARGET_SENTENCE).await.join("");
     assert!(sentence.contains("化学需氧量减排1006.4吨"), "{sentence}");
     s.close().await;
 }
@@ -468,7 +469,7 @@ async fn a_deep_link_to_the_source_sentence_opens_and_highlights_it() {
 async fn a_deep_link_to_an_unknown_id_shows_a_notice() {
     let (server, s) = open(1280, 900, "#i-doesnotexist").await;
     let notice = s
-        .wait_for(".page-notice")
+        .wait_for(page::NOTICE)
         .await
         .text()
         .await
@@ -478,14 +479,14 @@ async fn a_deep_link_to_an_unknown_id_shows_a_notice() {
         "{notice}"
     );
     // The rest of the page works.
-    assert!(!s.texts(".indicator-table tbody tr").await.is_empty());
+    assert!(!s.texts(page::ROWS).await.is_empty());
     // A fragment that is not an id at all is refused, never used as markup or a selector.
     s.client
         .goto(&server.url("?x=1#%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"))
         .await
         .expect("navigate");
     let notice = s
-        .wait_for(".page-notice")
+        .wait_for(page::NOTICE)
         .await
         .text()
         .await
@@ -511,7 +512,7 @@ async fn on_a_phone_rows_become_cards_and_nothing_scrolls_sideways() {
         .await;
     assert_eq!(display, Value::from("block"));
     // The sort is still reachable without the hidden headers, behind the 筛选 control.
-    s.click(".filter-toggle").await;
+    s.click(page::FILTER_TOGGLE).await;
     let sort_visible = s
         .js("return document.getElementById('sort-mobile').offsetParent !== null")
         .await;

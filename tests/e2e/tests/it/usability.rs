@@ -1,5 +1,6 @@
 //! What residents, journalists and keyboard readers ran into (issue 12): each a browser test.
 
+use e2e::page;
 use e2e::{Session, StaticServer};
 use serde_json::Value;
 
@@ -76,8 +77,8 @@ async fn without_a_clipboard_api_copying_falls_back_to_a_selected_text_box() {
           Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
           return navigator.clipboard === undefined")
         .await;
-    s.click("#copy-text").await;
-    s.wait_for("#copy-fallback-text").await;
+    s.click(page::COPY_TEXT).await;
+    s.wait_for(page::COPY_FALLBACK).await;
     let state = s
         .js("const t = document.getElementById('copy-fallback-text');
              return [document.activeElement === t, t.selectionEnd - t.selectionStart === t.value.length,
@@ -99,11 +100,9 @@ async fn without_a_clipboard_api_copying_falls_back_to_a_selected_text_box() {
 #[tokio::test(flavor = "current_thread")]
 async fn enter_in_the_search_box_takes_the_reader_to_the_results() {
     let (server, s) = open_page(1280, 900).await;
-    let all = s
-        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
-        .await;
+    let all = s.js(page::ROW_COUNT).await;
     s.client
-        .find(fantoccini::Locator::Css("#filter-q"))
+        .find(fantoccini::Locator::Css(page::SEARCH))
         .await
         .expect("search box")
         .send_keys("森林覆盖率")
@@ -123,9 +122,7 @@ async fn enter_in_the_search_box_takes_the_reader_to_the_results() {
         Value::from("result-count"),
     )
     .await;
-    let shown = s
-        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
-        .await;
+    let shown = s.js(page::ROW_COUNT).await;
     assert!(
         shown.as_u64() < all.as_u64() && shown.as_u64() > Some(0),
         "{all} → {shown}"
@@ -136,7 +133,7 @@ async fn enter_in_the_search_box_takes_the_reader_to_the_results() {
 async fn type_query(s: &Session, text: &str) {
     let field = s
         .client
-        .find(fantoccini::Locator::Css("#filter-q"))
+        .find(fantoccini::Locator::Css(page::SEARCH))
         .await
         .expect("search box");
     field.clear().await.expect("clear");
@@ -210,9 +207,7 @@ async fn a_search_ranks_name_matches_first_and_shows_what_matched() {
 #[tokio::test(flavor = "current_thread")]
 async fn an_empty_result_says_so_names_the_filters_and_clears_them() {
     let (_server, s) = open_page(1280, 900).await;
-    let all = s
-        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
-        .await;
+    let all = s.js(page::ROW_COUNT).await;
     s.js("const k = document.getElementById('filter-kind');
           k.value = 'rank'; k.dispatchEvent(new Event('change', { bubbles: true })); return 1")
         .await;
@@ -233,11 +228,7 @@ async fn an_empty_result_says_so_names_the_filters_and_clears_them() {
         .await;
     assert_eq!(table_shown, Value::Bool(false));
     s.click("#clear-filters").await;
-    s.eventually(
-        "return document.querySelectorAll('.indicator-table tbody tr').length",
-        all,
-    )
-    .await;
+    s.eventually(page::ROW_COUNT, all).await;
     let cleared = s
         .js("return [document.getElementById('filter-q').value, document.getElementById('filter-kind').value, location.search, document.activeElement.id]")
         .await;
@@ -307,7 +298,7 @@ async fn controls_have_names_with_their_indicator_and_no_decorative_glyphs() {
     assert_eq!(names["after"], "none");
     // Every "查看原文" leads somewhere: its fragment names an element of the page (a figure
     // shared by several indicators leads to its paragraph).
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
     let dangling = s
         .js("return [...document.querySelectorAll('.row-actions a')].map(a => a.getAttribute('href').slice(1))
                  .filter(id => !document.getElementById(id))")
@@ -432,7 +423,7 @@ async fn every_width_fits_without_sideways_scrolling_or_cut_figures() {
     for &(width, large) in widths {
         let (_server, s) = open_page(width, 800).await;
         if large {
-            s.click("#large-font").await;
+            s.click(page::LARGE_FONT).await;
             s.eventually(
                 "return document.documentElement.classList.contains('large-font')",
                 Value::Bool(true),
@@ -468,7 +459,7 @@ async fn on_a_phone_the_menus_wait_behind_one_filter_control_that_counts_them() 
     let toggle = "return [document.querySelector('.filter-toggle').textContent,
                           document.querySelector('.filter-toggle').getAttribute('aria-expanded')]";
     assert_eq!(s.js(toggle).await, serde_json::json!(["筛选", "false"]));
-    s.click(".filter-toggle").await;
+    s.click(page::FILTER_TOGGLE).await;
     assert_eq!(
         s.js(visible).await,
         serde_json::json!([true, true, true, true, true])
@@ -481,7 +472,7 @@ async fn on_a_phone_the_menus_wait_behind_one_filter_control_that_counts_them() 
         Value::from("筛选（已选 1 项）"),
     )
     .await;
-    s.click(".filter-toggle").await;
+    s.click(page::FILTER_TOGGLE).await;
     assert_eq!(
         s.js(toggle).await,
         serde_json::json!(["筛选（已选 1 项）", "false"])

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use e2e::page;
 use e2e::{dist_dir, Override, Session, StaticServer};
 
 /// Typed from the published report, not read from our JSON: the page must match the source.
@@ -18,13 +19,13 @@ async fn page_shows_title_metadata_and_every_top_level_heading_under_a_sub_path(
     let server = StaticServer::start(dist_dir(), "/portal/reports/2019/");
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(".report-header h1").await;
+    s.wait_for(page::TITLE).await;
     let errors = s
         .js("return [...document.querySelectorAll('.notice-error')].filter(e => !e.hidden).length")
         .await;
     assert_eq!(errors, serde_json::Value::from(0), "page shows an error");
-    assert_eq!(s.texts(".report-header h1").await, vec![TITLE]);
-    let meta = s.texts(".report-meta").await.join(" ");
+    assert_eq!(s.texts(page::TITLE).await, vec![TITLE]);
+    let meta = s.texts(page::META).await.join(" ");
     assert!(meta.contains("2020-01-10"), "date missing: {meta}");
     assert!(meta.contains("区信息中心"), "source missing: {meta}");
     let headings = s.texts(".report-body h2").await;
@@ -46,7 +47,7 @@ async fn error_shown_for(report: Override, expected: &str) {
     let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open page");
-    let alert = s.wait_for("[role=alert] .error-message").await;
+    let alert = s.wait_for(page::ERROR_MESSAGE).await;
     let text = alert.text().await.unwrap_or_default();
     assert!(
         text.contains(expected),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use e2e::page;
 use e2e::{
     built_wasm_name, dist_dir, indicator_id_by_value, served_report, Override, Session,
     StaticServer,
@@ -55,11 +56,11 @@ async fn every_view_passes_axe_and_the_csp() {
     let server = StaticServer::start(dist_dir(), "/report/");
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.wait_for_app().await;
     audit(&s, "default view").await;
 
-    s.click("#toggle-all").await;
+    s.click(page::TOGGLE_ALL).await;
     audit(&s, "all sections open").await;
 
     // A figure's tooltip showing.
@@ -71,7 +72,7 @@ async fn every_view_passes_axe_and_the_csp() {
     audit(&s, "figure tooltip").await;
 
     // Filtered and sorted table.
-    s.wait_for("#filter-status")
+    s.wait_for(page::STATUS_MENU)
         .await
         .select_by_value("exceeded")
         .await
@@ -80,7 +81,7 @@ async fn every_view_passes_axe_and_the_csp() {
     audit(&s, "filtered and sorted table").await;
 
     // A filter that matches nothing.
-    s.wait_for("#filter-q")
+    s.wait_for(page::SEARCH)
         .await
         .send_keys("没有这样的指标")
         .await
@@ -100,7 +101,7 @@ async fn every_view_passes_axe_and_the_csp() {
         .goto(&server.url("?x#i-nothing"))
         .await
         .expect("bad link");
-    s.wait_for(".page-notice").await;
+    s.wait_for(page::NOTICE).await;
     audit(&s, "unknown deep link notice").await;
     no_csp_violations(&s, "deep links").await;
     s.close().await;
@@ -111,10 +112,10 @@ async fn the_phone_layout_passes_axe() {
     let server = StaticServer::start(dist_dir(), "/");
     let s = Session::start(375, 812).await;
     s.client.goto(&server.url("")).await.expect("open");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.wait_for_app().await;
     audit(&s, "375 px").await;
-    s.click("#large-font").await;
+    s.click(page::LARGE_FONT).await;
     audit(&s, "375 px, large font").await;
     no_csp_violations(&s, "phone").await;
     s.close().await;
@@ -143,7 +144,7 @@ async fn the_static_rendering_passes_axe_and_the_csp() {
     let server = StaticServer::with_overrides(dist_dir(), "/", overrides);
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open");
-    s.wait_for("#boot-error:not([hidden])").await;
+    s.wait_for(page::BOOT_ERROR_SHOWN).await;
     audit(&s, "static rendering").await;
     no_csp_violations(&s, "static rendering").await;
     s.close().await;

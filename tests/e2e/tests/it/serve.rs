@@ -10,6 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use e2e::page;
 use e2e::Session;
 
 /// The command's child process group, ended (SIGKILL) if the test fails before its Ctrl-C.
@@ -130,7 +131,7 @@ async fn the_serve_command_serves_the_deployed_page_and_stops_on_ctrl_c() {
     let s = Session::start(1280, 900).await;
     s.client.goto(&format!("{origin}/")).await.expect("open");
     // The app started: it took over the first paint.
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.wait_for_app().await;
     // The inlined stylesheet applies: the body's margin is 0, not the browser's 8px.
     let style = s

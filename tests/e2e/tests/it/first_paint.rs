@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use e2e::page;
 use e2e::{
     all_indicators, all_paragraphs, built_wasm_name, dist_dir, served_report, Override, Session,
     StaticServer,
@@ -32,7 +33,7 @@ async fn when_the_app_cannot_start_the_reader_still_has_the_whole_report() {
     let server = StaticServer::with_overrides(dist_dir(), "/portal/", overrides);
     let s = Session::start(1280, 900).await;
     s.client.goto(&server.url("")).await.expect("open");
-    s.wait_for("#boot-error:not([hidden])").await;
+    s.wait_for(page::BOOT_ERROR_SHOWN).await;
     e2e::screenshot(&s, "static-rendering").await;
     assert_eq!(
         s.texts("#app h1").await,

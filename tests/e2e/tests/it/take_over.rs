@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use e2e::page;
 use e2e::{
     all_indicators, all_paragraphs, built_wasm_name, dist_dir, served_report, Gate, Override,
     Session, SessionOptions, StaticServer,
@@ -134,7 +135,7 @@ async fn the_app_takes_over_the_painted_page_without_moving_the_reader() {
     assert_eq!(s.js(LABELS).await, labels, "a visible label changed");
 
     // The nodes are the app's now: a section closes, the table sorts, the link is the page's.
-    s.click("#btn-s-1").await;
+    s.click(&page::section_button("s-1")).await;
     s.eventually(
         "return document.getElementById('panel-s-1').hidden !== false",
         Value::Bool(true),
@@ -174,9 +175,7 @@ async fn the_url_state_is_applied_after_the_take_over() {
         .await
         .expect("open");
     s.wait_for("#app[data-render=hydrate] .paragraph").await;
-    let rows_before = s
-        .js("return document.querySelectorAll('.indicator-table tbody tr').length")
-        .await;
+    let rows_before = s.js(page::ROW_COUNT).await;
     assert_eq!(rows_before, Value::from(all_indicators(&report).len()));
     gate.open();
     wait_for_app(&s).await;
@@ -222,7 +221,7 @@ async fn another_report_json_is_rendered_afresh() {
         Value::from("新换的报告"),
     )
     .await;
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     let counts = s
         .js("return [document.querySelectorAll('#app h1').length,
                      document.querySelectorAll('#app .paragraph').length]")
@@ -258,7 +257,7 @@ async fn a_rendering_the_app_cannot_take_over_is_rendered_afresh() {
         Value::from("client"),
     )
     .await;
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let state = s
         .js("return [document.querySelectorAll('#app h1').length,
@@ -274,7 +273,7 @@ async fn a_rendering_the_app_cannot_take_over_is_rendered_afresh() {
         ])
     );
     // The fresh page works.
-    s.click("#btn-s-1").await;
+    s.click(&page::section_button("s-1")).await;
     s.eventually(
         "return document.getElementById('panel-s-1').hidden !== false",
         Value::Bool(true),

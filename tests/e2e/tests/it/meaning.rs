@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use e2e::page;
 use e2e::{
     all_indicators, dist_dir, downloaded_csv, fresh_download_dir, open_with_report, parse_csv,
     screenshot, served_report, Browser, Session, SessionOptions, StaticServer,
@@ -17,11 +18,7 @@ async fn open(width: u32, height: u32, path: &str) -> (StaticServer, Session) {
     let (server, s) = e2e::open_built("/gov/report/", width, height, path).await;
     // Every row, not only the first frame's.
     let total = all_indicators(&served_report()).len();
-    s.eventually(
-        "return document.querySelectorAll('.indicator-table tbody tr').length",
-        Value::from(total),
-    )
-    .await;
+    s.eventually(page::ROW_COUNT, Value::from(total)).await;
     (server, s)
 }
 
@@ -105,12 +102,12 @@ fn matches_expected(shown: &str, expected: &str) -> bool {
 /// The tooltip of the figure `id` in the text, shown by focusing the figure (after a deep link
 /// to it opened its section).
 async fn tooltip(s: &Session, id: &str) -> String {
-    s.wait_for(&format!("#fig-{id}")).await;
+    s.wait_for(&page::figure_mark(id)).await;
     s.js(&format!(
         "document.getElementById('fig-{id}').focus(); return 1"
     ))
     .await;
-    let tip = format!("#tip-{id}");
+    let tip = page::figure_tip(id);
     for _ in 0..50 {
         if s.attr(&tip, "hidden").await.is_none() {
             break;
@@ -155,7 +152,7 @@ async fn qualifiers_show_beside_their_numbers_in_the_table_and_the_tooltips() {
     for word in WORDS {
         let (id, _) = qualified(word);
         s.client
-            .goto(&server.url(&format!("#fig-{id}")))
+            .goto(&server.url(&page::figure_mark(&id)))
             .await
             .expect("deep link");
         let tip = tooltip(&s, &id).await;
@@ -280,11 +277,11 @@ async fn only_what_the_text_calls_lagging_looks_lagging() {
             .join("");
         assert!(badge.contains("滞后"), "{id}: {badge:?}");
     }
-    let badges = s.texts(".indicator-table .status-lagging").await;
+    let badges = s.texts(page::LAGGING_STATUSES).await;
     assert_eq!(badges.len(), lagging.len(), "{badges:?}");
     // Its tooltip speaks of no target.
     s.client
-        .goto(&server.url(&format!("#fig-{rate}")))
+        .goto(&server.url(&page::figure_mark(rate)))
         .await
         .expect("deep link");
     let tip = tooltip(&s, rate).await;
@@ -350,7 +347,7 @@ async fn completion_bars_share_one_scale() {
 async fn the_filter_menus_offer_each_kind_and_status_with_its_count_and_none_empty() {
     let inds = all_indicators(&served_report());
     let (_server, s) = open(1280, 900, "").await;
-    for (menu, field) in [("#filter-kind", "kind"), ("#filter-status", "status")] {
+    for (menu, field) in [(page::KIND_MENU, "kind"), (page::STATUS_MENU, "status")] {
         let options = s
             .js(&format!(
                 "return [...document.querySelectorAll('{menu} option')].map(o => [o.value, o.textContent])"
@@ -375,16 +372,12 @@ async fn the_filter_menus_offer_each_kind_and_status_with_its_count_and_none_emp
     // Picking the rank kind shows exactly its rows.
     let ranks = inds.iter().filter(|i| i["kind"] == "rank").count();
     if ranks > 0 {
-        s.wait_for("#filter-kind")
+        s.wait_for(page::KIND_MENU)
             .await
             .select_by_value("rank")
             .await
             .expect("pick rank");
-        s.eventually(
-            "return document.querySelectorAll('.indicator-table tbody tr').length",
-            Value::from(ranks),
-        )
-        .await;
+        s.eventually(page::ROW_COUNT, Value::from(ranks)).await;
         let figures = s.texts(".indicator-table tbody .figure-text").await;
         assert!(figures.iter().all(|f| f.starts_with('第')), "{figures:?}");
     }
@@ -401,9 +394,9 @@ async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
     };
     let s = Session::start_with(1280, 900, options).await;
     s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(".indicator-table tbody tr").await;
+    s.wait_for(page::ROWS).await;
     s.wait_for_app().await;
-    s.click("#download-csv").await;
+    s.click(page::DOWNLOAD_CSV).await;
     let (_, bytes) = downloaded_csv(&dir).await;
     let text = String::from_utf8(bytes).expect("UTF-8");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -486,7 +479,7 @@ async fn a_file_of_an_older_schema_gets_the_version_message_not_a_field_complain
     old["sections"][0]["paragraphs"][0]["indicators"][0]["source"]["sentence"] = Value::from("……");
     let (_server, s) = open_with_report(serde_json::to_vec(&old).unwrap_or_default(), "").await;
     let text = s
-        .wait_for("[role=alert] .error-message")
+        .wait_for(page::ERROR_MESSAGE)
         .await
         .text()
         .await

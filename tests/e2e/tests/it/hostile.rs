@@ -1,6 +1,7 @@
 //! Hostile and malformed report files: markup in the text stays text, broken ranges and ids do
 //! not break the page, and files that cannot be read get a clear message.
 
+use e2e::page;
 use e2e::{open_with_report, served_report};
 use serde_json::{json, Value};
 
@@ -19,8 +20,8 @@ async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
     p["indicators"][0]["name"] = Value::from(format!("指标{MARKUP}"));
     p["indicators"][0]["id"] = Value::from("\"><img src=x onerror=window.pwned=1>");
     let (_server, s) = open_with_report(serde_json::to_vec(&r).unwrap_or_default(), "").await;
-    s.wait_for(".indicator-table tbody tr").await;
-    let h1 = s.texts(".report-header h1").await.join("");
+    s.wait_for(page::ROWS).await;
+    let h1 = s.texts(page::TITLE).await.join("");
     assert_eq!(h1, format!("标题{MARKUP}"));
     let injected = s
         .js("return [document.querySelectorAll('main img, main script').length, window.pwned || 0]")
@@ -38,7 +39,7 @@ async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
 async fn shows_error(body: &[u8], expected: &str) {
     let (_server, s) = open_with_report(body.to_vec(), "").await;
     let text = s
-        .wait_for("[role=alert] .error-message")
+        .wait_for(page::ERROR_MESSAGE)
         .await
         .text()
         .await

@@ -2,6 +2,7 @@
 //! chunk by chunk after the first paint, and nothing is lost on the way: every paragraph ends up
 //! on the page, a deep link into text not built yet lands, and printing gets the whole text.
 
+use e2e::page;
 use e2e::{all_paragraphs, open_with_report, Session, StaticServer};
 use serde_json::Value;
 
@@ -77,13 +78,13 @@ async fn a_deep_link_into_text_not_built_yet_lands_on_its_sentence() {
         .find(|i| i["source"]["paragraph_id"].is_string())
         .and_then(|i| i["id"].as_str().map(str::to_string))
         .expect("an indicator in a paragraph");
-    let (_server, s) = open(&report, &format!("#fig-{id}")).await;
+    let (_server, s) = open(&report, &page::figure_mark(&id)).await;
     s.eventually(
         "return document.activeElement.id",
         Value::from(format!("fig-{id}")),
     )
     .await;
-    let sentence = s.texts(".is-target-sentence").await.join("");
+    let sentence = s.texts(page::TARGET_SENTENCE).await.join("");
     assert!(!sentence.is_empty());
     let in_view = s
         .js(&format!(
