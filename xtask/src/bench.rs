@@ -1,8 +1,8 @@
-//! `cargo xtask bench`: the performance benchmark of issue 6.
+//! `cargo xtask bench`: the performance benchmark of issues 6 and 11.
 //!
 //! Sets up the tools, builds the release page into `target/bench-dist/` (not `dist/`, which
 //! other tasks rebuild), writes its transfer sizes to `bench-results/sizes.json`, then runs the
-//! browser and converter benchmark (`tests/e2e/src/bin/bench.rs`, built in release), which
+//! browser and converter benchmark (the `bench` crate, `tests/bench`, built in release), which
 //! writes `bench-results/bench.json` and `bench-results/bench.md` and prints the Markdown.
 
 use std::fs;
@@ -42,8 +42,6 @@ pub fn bench(extra: &[String]) -> Result {
         "run",
         "--release",
         "-p",
-        "e2e",
-        "--bin",
         "bench",
         "--",
         "--dist",
