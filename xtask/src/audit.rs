@@ -6,14 +6,14 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::lighthouse::{self, CHROMIUM_FLAGS};
-use super::{tool_path, tools_dir, Result};
+use crate::lighthouse::{self, CHROMIUM_FLAGS};
+use crate::process::{root, tool_path, tools_dir, Result};
 
 /// The categories that must score 100 (performance belongs to `cargo xtask bench`).
 const CATEGORIES: &[&str] = &["accessibility", "best-practices", "seo"];
 
 pub fn audit(dist: &Path) -> Result {
-    let origin = super::serve::in_background(dist)?;
+    let origin = crate::serve::in_background(dist)?;
     let mut failures = nu_html_checker(dist)?;
     for page in ["", "report.html"] {
         let url = format!("{origin}{page}");
@@ -31,7 +31,7 @@ pub fn audit(dist: &Path) -> Result {
 /// Lighthouse's scores for `url`; a failure per category under 100, naming its failed audits.
 fn lighthouse(url: &str, page: &str) -> Result<Vec<String>> {
     let name = if page.is_empty() { "index" } else { "report" };
-    let out = super::root().join(format!("target/lighthouse-{name}.json"));
+    let out = root().join(format!("target/lighthouse-{name}.json"));
     let out_arg = out.to_string_lossy().into_owned();
     let report = lighthouse::run(url, CATEGORIES, &out)?;
     let mut failures = Vec::new();
@@ -71,7 +71,7 @@ fn pa11y(url: &str) -> Result<Vec<String>> {
         // The app replaces the first paint once the report is loaded: audit the app's view.
         "wait": 2000
     });
-    let config_path = super::root().join("target/pa11y.json");
+    let config_path = root().join("target/pa11y.json");
     std::fs::write(&config_path, config.to_string())
         .map_err(|e| format!("{}: {e}", config_path.display()))?;
     eprintln!("$ pa11y {url}");

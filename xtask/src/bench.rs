@@ -8,7 +8,10 @@
 use std::fs;
 use std::path::Path;
 
-use super::{build_page, lighthouse, root, run_env, serve, setup, sizes, Result};
+use crate::page_build::build_page;
+use crate::process::{root, run_env, Result};
+use crate::setup::setup;
+use crate::{lighthouse, serve, sizes};
 
 pub fn bench(extra: &[String]) -> Result {
     setup()?;

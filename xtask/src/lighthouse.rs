@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::{tool_path, tools_dir, Result};
+use crate::process::{tool_path, tools_dir, Result};
 
 /// Chromium as root in a container, without the background connections this machine refuses.
 pub const CHROMIUM_FLAGS: &[&str] = &[

@@ -4,7 +4,7 @@ use std::path::Path;
 
 pub use precompress::measure;
 
-use super::Result;
+use crate::process::Result;
 
 /// Prints a Markdown table of the sizes in `dir`.
 pub fn print(dir: &Path) -> Result {
