@@ -1,12 +1,13 @@
 //! `cargo xtask test`: format, lint, native tests, the release build, the browser tests in
 //! Chromium and Firefox, then the audit by tools no one here wrote.
 
-use crate::audit;
 use crate::page_build::build_release;
 use crate::process::{root, run, run_env, Result};
+use crate::{audit, tree_rules};
 
 pub fn test() -> Result {
     run("cargo", &["fmt", "--all", "--check"])?;
+    tree_rules::check()?;
     // The app is a wasm program: lint it for its real target; the rest natively.
     run(
         "cargo",

@@ -35,6 +35,7 @@ mod page_load;
 mod profile;
 mod report;
 mod resources;
+mod results;
 mod script;
 mod site_server;
 mod sites;
@@ -45,7 +46,7 @@ mod timeline;
 
 use args::Args;
 use browse::{Plan, Urls};
-use report::Report;
+use results::Report;
 use site_server::SiteServer;
 
 /// The benchmark's errors: what failed, for the person running it.

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use crate::format::{kib, ms_range, secs_range};
 use crate::long_tasks;
-use crate::report::{Report, Row};
 use crate::resources::{is_json, is_wasm};
+use crate::results::{Report, Row};
 use crate::stats::{column, ratio, Stats};
 
 const BUDGET_WASM_BR: f64 = 80.0 * 1024.0;

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::report::Report;
 use crate::resources::{is_boot, is_css, is_glue, is_json, is_wasm, resource_column};
+use crate::results::Report;
 use crate::stats::{column, Stats};
 
 /// Extracts one figure from each load.
