@@ -1,7 +1,7 @@
 //! Harness for the browser tests: a static file server on loopback and a WebDriver session.
 //!
 //! The same test bodies run in Chromium (default) and, with `E2E_BROWSER=firefox`, in Firefox.
-//! The tests themselves are one binary, `tests/it/main.rs`; the benchmark (`src/bin/bench.rs`)
+//! The tests themselves are one binary, `tests/it/main.rs`; the benchmark (the `bench` crate, `tests/bench`)
 //! uses the same harness. Every item is reachable at the crate root (`e2e::Session`,
 //! `e2e::open_built`, ...); the modules only say where each one is written:
 //!
