@@ -27,6 +27,18 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once `delay` has passed, with a handle to cancel it (nothing natively).
+pub fn after_delay(
+    delay: std::time::Duration,
+    f: impl FnOnce() + 'static,
+) -> Option<leptos::prelude::TimeoutHandle> {
+    if in_browser() {
+        leptos::prelude::set_timeout_with_handle(f, delay).ok()
+    } else {
+        None
+    }
+}
+
 /// Sets the document's title (the tab, bookmarks).
 pub fn set_title(title: &str) {
     if let Some(doc) = document() {
@@ -62,14 +74,15 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `query` ("" or "?…") in the address bar, keeping the fragment. `push` adds a history
-/// entry (the back button returns to the previous view); otherwise the current one is replaced.
-pub fn set_query(query: &str, push: bool) {
+/// Puts the view's `view_query` ("" or "?…") in the address bar, with embed mode's `embed=1`,
+/// keeping the fragment. `push` adds a history entry (the back button returns to the previous
+/// view); otherwise the current one is replaced.
+pub fn set_query(view_query: &str, push: bool) {
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
     // Embed mode is not part of the view state but must survive every change of it.
-    let query = page_logic::with_embed(query, page_logic::is_embed_query(&self::query()));
+    let query = page_logic::with_embed(view_query, page_logic::is_embed_query(&query()));
     let url = format!("{path}{query}{}", hash());
     let state = wasm_bindgen::JsValue::NULL;
     let _ = if push {

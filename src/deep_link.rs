@@ -10,14 +10,30 @@ use crate::state::{Announcements, LinkTarget, Outline, ReportData, TableView};
 /// highlighted, and a link to nothing gets a notice.
 #[derive(Clone, Copy)]
 pub struct DeepLink {
-    pub data: ReportData,
-    pub outline: Outline,
-    pub table: TableView,
-    pub target: LinkTarget,
-    pub announcements: Announcements,
+    data: ReportData,
+    outline: Outline,
+    table: TableView,
+    target: LinkTarget,
+    announcements: Announcements,
 }
 
 impl DeepLink {
+    pub fn new(
+        data: ReportData,
+        outline: Outline,
+        table: TableView,
+        target: LinkTarget,
+        announcements: Announcements,
+    ) -> Self {
+        DeepLink {
+            data,
+            outline,
+            table,
+            target,
+            announcements,
+        }
+    }
+
     /// Shows the element named by `location.hash`: opens the sections holding it, makes its
     /// table row visible, highlights it, scrolls to it and moves focus there.
     pub fn follow(&self) {
@@ -37,11 +53,11 @@ impl DeepLink {
             return;
         };
         notice.set(None);
-        self.outline.open_all(&location.open_sections);
+        self.outline.open_sections(&location.open_sections);
         if let Target::Indicator { id } = &location.target {
             self.reveal_row(id);
         }
-        self.target.target.set(Some(id.clone()));
+        self.target.set(id.clone());
         let focus_id = match &location.target {
             Target::Section { id } => format!("btn-{id}"),
             _ => id,
@@ -58,7 +74,10 @@ impl DeepLink {
         let Some(index) = rows.iter().position(|r| r.id == id) else {
             return;
         };
-        let announce = self.announcements.announce;
-        self.table.reveal(&rows, index, |text| announce.set(text));
+        if self.table.reveal(&rows, index) {
+            self.announcements
+                .announce
+                .set("已清除筛选条件，以显示链接指向的指标".into());
+        }
     }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The `type` of the message posted to the host page.
-pub const HEIGHT_MESSAGE: &str = "gov-report:height";
+const HEIGHT_MESSAGE: &str = "gov-report:height";
 
 thread_local! {
     /// The height last posted, so that an unchanged height is not posted again.
@@ -22,7 +22,7 @@ thread_local! {
 }
 
 /// Whether the page was opened with `embed=1` in its query.
-pub fn is_embed() -> bool {
+fn is_embed() -> bool {
     page_logic::is_embed_query(&crate::browser::query())
 }
 

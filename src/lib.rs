@@ -14,6 +14,7 @@ mod deep_link;
 mod embed;
 mod fetch;
 mod page;
+mod print;
 mod render_mode;
 mod sections;
 mod skip_links;

@@ -1,15 +1,16 @@
 //! The loaded report page: it makes the page's state, provides each concern as its own
-//! context, keeps the URL in sync, and composes the page's parts.
+//! context, keeps it in step with the browser (back/forward, the fragment, printing, the
+//! take-over's browser state), and composes the page's parts.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use page_logic::ViewState;
 use report_model::Report;
 
 use crate::browser;
 use crate::deep_link::DeepLink;
+use crate::print;
 use crate::render_mode::Render;
 use crate::sections::SectionTree;
 use crate::skip_links::SkipLinks;
@@ -38,21 +39,14 @@ pub fn ReportPage(report: Arc<Report>, render: Render) -> impl IntoView {
     provide_context(announcements);
     provide_context(target);
     provide_context(FigureTip::new());
-    let link = DeepLink {
-        data,
-        outline,
-        table,
-        target,
-        announcements,
-    };
+    let link = DeepLink::new(data, outline, table, target, announcements);
 
     // Back/forward: restore the filter and sort the URL records, and follow its fragment.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let mut view = ViewState::from_query(&browser::query());
-        data.report.with_value(|r| view.forget_unknown_section(r));
-        table.view.set(view);
+        table.restore(data.report.with_value(|r| url_view(r)));
         link.follow();
     });
+    print::show_everything_when_printed(table, outline);
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| link.follow());
     on_cleanup(move || {
         popstate.remove();
@@ -100,11 +94,12 @@ pub fn ReportPage(report: Arc<Report>, render: Render) -> impl IntoView {
 }
 
 /// After the take-over of the first paint: the browser's state, which the first paint could
-/// not know (the page's address, the URL's filter and sort; the fragment follows). The view
-/// is shown before the page goes live, so that applying it is not announced as a change.
+/// not know (the page's address, the URL's filter and sort; the fragment follows). The
+/// result count is announced only for changes made once the page is live, so applying the
+/// URL's view is not announced.
 fn apply_browser_state(data: ReportData, table: TableView, browser_state: BrowserState) {
     browser_state.page_url.set(browser::page_url());
-    table.show(data.report.with_value(|r| url_view(r)));
+    table.restore(data.report.with_value(|r| url_view(r)));
     browser_state.live.set(true);
 }
 

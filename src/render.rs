@@ -230,7 +230,7 @@ mod tests {
         let rows = rows.split("</tbody>").next().unwrap_or_default();
         assert_eq!(
             rows.matches("<tr ").count(),
-            crate::state::PAGE_SIZE.min(report.indicators().len()),
+            crate::state::TableView::PAGE_SIZE.min(report.indicators().len()),
             "{} indicators, {} rows in report.html",
             report.indicators().len(),
             render_app(&report, Render::Full).matches("<tr id=").count()

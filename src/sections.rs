@@ -19,12 +19,12 @@ pub fn SectionTree() -> impl IntoView {
     let all_ids: Vec<String> =
         report.with_value(|r| r.sections_flat().iter().map(|s| s.id.clone()).collect());
     let total = all_ids.len();
-    let all_open = move || outline.open.with(|o| o.len() >= total);
+    let all_open = move || outline.all_open(total);
     let toggle_all = move |_| {
         if all_open() {
-            outline.open.update(|o| o.clear());
+            outline.close_all();
         } else {
-            outline.open.update(|o| o.extend(all_ids.iter().cloned()));
+            outline.open_every(&all_ids);
         }
     };
     view! {
@@ -216,9 +216,9 @@ fn FigureMark(text: String, indicator: report_model::Indicator) -> impl IntoView
     let show2 = show.clone();
     let hide = move || tip.hide();
     // One text node, a line per detail (`white-space: pre-line`): a large report has
-    // thousands of these tooltips. The lines are made in `page_logic::figure_text`, with the
+    // thousands of these tooltips. The lines are made by `page_logic::figure_details`, with the
     // figure's qualifier words, a change with its direction, a completion only for a completion.
-    let details = page_logic::details(&indicator);
+    let details = page_logic::figure_details(&indicator);
     view! {
         <span class="figure-wrap" on:mouseenter=move |_| show() on:mouseleave=move |_| hide()>
             <a class="figure" id=format!("{FIGURE_PREFIX}{id}") href=format!("#{id}")

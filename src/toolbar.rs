@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use page_logic::{rows_to_csv, rows_to_text, IndicatorRow};
 
 use crate::browser;
-use crate::state::{Announcements, BrowserState, Outline, ReportData, TableView};
+use crate::state::{Announcements, BrowserState, ReportData, TableView};
 
 const LARGE_FONT_KEY: &str = "report-page:large-font";
 const FALLBACK_ID: &str = "copy-fallback-text";
@@ -28,6 +28,7 @@ pub fn Toolbar() -> impl IntoView {
     let data = expect_context::<ReportData>();
     let table = expect_context::<TableView>();
     let announce = expect_context::<Announcements>().announce;
+    let live = expect_context::<BrowserState>().live;
     // The rows the table shows (the filter and sort), all of them, not only the rendered page.
     let shown_rows = move || -> Vec<IndicatorRow> {
         let rows = data.rows.get_value();
@@ -85,7 +86,6 @@ pub fn Toolbar() -> impl IntoView {
     // The stored choice (nothing natively); the button shows it once the browser's state is
     // applied, so that the take-over of the first paint matches it.
     let large = RwSignal::new(large_font_stored());
-    let live = expect_context::<BrowserState>().live;
     let pressed = move || live.get() && large.get();
     Effect::new(move |_| browser::set_root_class("large-font", large.get()));
     let toggle_large = move |_| {
@@ -93,15 +93,6 @@ pub fn Toolbar() -> impl IntoView {
         large.set(on);
         browser::store(LARGE_FONT_KEY, if on { "1" } else { "0" });
     };
-
-    // Printing shows the whole report: every matching row, not only the first page, and all
-    // of a large report's text, even the part not built yet.
-    let outline = expect_context::<Outline>();
-    let before_print = window_event_listener_untyped("beforeprint", move |_| {
-        table.render_all();
-        outline.build_all_bodies();
-    });
-    on_cleanup(move || before_print.remove());
 
     view! {
         <div class="page-tools" role="group" aria-label="页面工具">

@@ -8,7 +8,7 @@ use page_logic::FIGURE_PREFIX;
 /// elements it concerns rather than every paragraph, figure and row of the report.
 #[derive(Clone, Copy)]
 pub struct LinkTarget {
-    pub target: RwSignal<Option<String>>,
+    target: RwSignal<Option<String>>,
     is_id: StoredValue<Selector<String>>,
     is_figure_of: StoredValue<Selector<String>>,
 }
@@ -30,6 +30,11 @@ impl LinkTarget {
             is_id: StoredValue::new(Selector::new(id)),
             is_figure_of: StoredValue::new(Selector::new(figure_of)),
         }
+    }
+
+    /// Makes `id` the deep link's target.
+    pub fn set(&self, id: String) {
+        self.target.set(Some(id));
     }
 
     /// Whether `id` is the deep link's target (tracked for this id only).

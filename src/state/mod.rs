@@ -16,4 +16,4 @@ pub use figure_tip::FigureTip;
 pub use link_target::LinkTarget;
 pub use outline::Outline;
 pub use report_data::ReportData;
-pub use table_view::{url_view, TableView, PAGE_SIZE};
+pub use table_view::{url_view, TableView};

@@ -15,7 +15,7 @@ use crate::render_mode::Render;
 #[derive(Clone, Copy)]
 pub struct Outline {
     /// Ids of the open sections.
-    pub open: RwSignal<HashSet<String>>,
+    open: RwSignal<HashSet<String>>,
     /// Whether each section's body (paragraphs and sub-section headings) is built.
     built: StoredValue<HashMap<String, RwSignal<bool>>>,
     /// The bodies still to build, chunk by chunk (all but the smallest reports).
@@ -72,10 +72,25 @@ impl Outline {
         });
     }
 
-    /// Opens every section in `ids` (building their bodies first).
-    pub fn open_all<'a>(&self, ids: impl IntoIterator<Item = &'a String> + Clone) {
+    /// Opens the sections `ids` (building their bodies first).
+    pub fn open_sections<'a>(&self, ids: impl IntoIterator<Item = &'a String> + Clone) {
         self.build_bodies(ids.clone());
         self.open.update(|o| o.extend(ids.into_iter().cloned()));
+    }
+
+    /// Whether at least `total` sections are open (all of them, for the report's count).
+    pub fn all_open(&self, total: usize) -> bool {
+        self.open.with(|o| o.len() >= total)
+    }
+
+    /// "展开全部": every section in `ids` open (their bodies are built as they show).
+    pub fn open_every<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
+        self.open.update(|o| o.extend(ids.into_iter().cloned()));
+    }
+
+    /// "收起全部".
+    pub fn close_all(&self) {
+        self.open.update(|o| o.clear());
     }
 
     /// The signal saying whether section `id`'s body is built.
@@ -86,7 +101,7 @@ impl Outline {
     }
 
     /// Builds the bodies of `ids` now (e.g. the sections a deep link opens).
-    pub fn build_bodies<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
+    fn build_bodies<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
         for id in ids {
             let built = self.body_built(id);
             if !built.get_untracked() {

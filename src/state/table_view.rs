@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use page_logic::ViewState;
+use page_logic::{IndicatorRow, ViewState};
 use report_model::Report;
 
 use crate::browser;
@@ -12,7 +12,7 @@ use crate::render_mode::Render;
 
 /// How many table rows are rendered at first; "显示更多" adds as many again. Keeps the DOM small
 /// for very large reports while the table stays a real, accessible `<table>`.
-pub const PAGE_SIZE: usize = 200;
+const PAGE_SIZE: usize = TableView::PAGE_SIZE;
 
 /// How many rows are rendered in the first frame and while the reader types (more than a
 /// screenful); the rest of the page follows once it is painted / typing pauses.
@@ -21,13 +21,24 @@ const CAPPED_ROWS: usize = 20;
 /// The pause in typing after which the whole page of rows is rendered.
 const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
+/// What a view change did to the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// The view was already this one.
+    Nothing,
+    /// A new history entry ("back" returns to the view before).
+    NewEntry,
+    /// The current entry, replaced (typing on).
+    SameEntry,
+}
+
 /// Filter and sort, and the rendered range of the matching rows.
 #[derive(Clone, Copy)]
 pub struct TableView {
     /// Filter and sort, mirrored in the URL query.
     pub view: RwSignal<ViewState>,
     /// How many of the matching rows are rendered.
-    pub limit: RwSignal<usize>,
+    limit: RwSignal<usize>,
     /// Only the first [`CAPPED_ROWS`] matching rows are rendered: until the first frame is
     /// painted (the summary and text show sooner) and while the reader types (each keystroke
     /// repaints the visible rows at once rather than a whole page of them).
@@ -47,6 +58,9 @@ pub fn url_view(report: &Report) -> ViewState {
 }
 
 impl TableView {
+    /// How many matching rows a page of the table has.
+    pub const PAGE_SIZE: usize = 200;
+
     pub fn new(report: &Report, render: Render) -> Self {
         // The URL's filters only in a fresh render: the first paint (and so the take-over of
         // it) shows the report unfiltered, and the take-over applies them afterwards.
@@ -72,8 +86,10 @@ impl TableView {
         }
     }
 
-    /// Shows `view` without recording it (the URL already does: back/forward, the take-over).
-    pub fn show(&self, view: ViewState) {
+    /// Shows `view`, which the URL already records (back/forward, the take-over): nothing is
+    /// recorded, and the next keystroke starts a history entry of its own.
+    pub fn restore(&self, view: ViewState) {
+        self.typing_entry.set(false);
         if view != self.view.get_untracked() {
             self.view.set(view);
         }
@@ -81,11 +97,11 @@ impl TableView {
 
     /// Changes the filter or sort and records it in the URL. Typing replaces the history entry
     /// made by the previous keystroke; every other change adds an entry.
-    pub fn update(&self, typing: bool, change: impl FnOnce(&mut ViewState)) {
+    pub fn update(&self, typing: bool, change: impl FnOnce(&mut ViewState)) -> Recorded {
         let mut next = self.view.get_untracked();
         change(&mut next);
         if next == self.view.get_untracked() {
-            return;
+            return Recorded::Nothing;
         }
         let push = !(typing && self.typing_entry.get_untracked());
         self.typing_entry.set(typing);
@@ -95,6 +111,16 @@ impl TableView {
         }
         browser::set_query(&next.to_query(), push);
         self.view.set(next);
+        if push {
+            Recorded::NewEntry
+        } else {
+            Recorded::SameEntry
+        }
+    }
+
+    /// "显示更多": another page of rows.
+    pub fn show_more(&self) {
+        self.limit.update(|l| *l += PAGE_SIZE);
     }
 
     /// Caps the rendered rows until typing pauses for [`TYPING_PAUSE`].
@@ -104,7 +130,7 @@ impl TableView {
         }
         self.rows_capped.set(true);
         let capped = self.rows_capped;
-        let timer = set_timeout_with_handle(move || capped.set(false), TYPING_PAUSE).ok();
+        let timer = browser::after_delay(TYPING_PAUSE, move || capped.set(false));
         self.uncap_timer.set_value(timer);
     }
 
@@ -134,19 +160,14 @@ impl TableView {
         }
     }
 
-    /// Makes sure the row at `index` of `rows` is rendered: clears a filter that hides it (and
-    /// says so in `announce`) and extends the rendered range to reach it.
-    pub fn reveal(
-        &self,
-        rows: &[page_logic::IndicatorRow],
-        index: usize,
-        announce: impl FnOnce(String),
-    ) {
+    /// Makes sure the row at `index` of `rows` is rendered: clears a filter that hides it and
+    /// extends the rendered range to reach it. True when a filter was cleared.
+    pub fn reveal(&self, rows: &[IndicatorRow], index: usize) -> bool {
         self.uncap();
         let mut shown = self.view.with_untracked(|v| v.visible_rows(rows));
-        if !shown.contains(&index) {
+        let cleared = !shown.contains(&index);
+        if cleared {
             self.update(false, |v| v.filter = Default::default());
-            announce("已清除筛选条件，以显示链接指向的指标".into());
             shown = self.view.with_untracked(|v| v.visible_rows(rows));
         }
         if let Some(pos) = shown.iter().position(|&i| i == index) {
@@ -154,5 +175,71 @@ impl TableView {
                 self.limit.set(pos + 1);
             }
         }
+        cleared
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> TableView {
+        let report = page_logic_fixture();
+        TableView::new(&report, Render::FirstPaint)
+    }
+
+    fn page_logic_fixture() -> Report {
+        serde_json::from_str(
+            r#"{"schema_version": "2.0", "meta": {"title": "报告", "lang": "zh-CN"}, "sections": []}"#,
+        )
+        .expect("a report")
+    }
+
+    #[test]
+    fn typing_makes_one_history_entry_and_other_changes_one_each() {
+        let t = table();
+        assert_eq!(
+            t.update(true, |v| v.filter.query = "a".into()),
+            Recorded::NewEntry
+        );
+        assert_eq!(
+            t.update(true, |v| v.filter.query = "ab".into()),
+            Recorded::SameEntry
+        );
+        assert_eq!(
+            t.update(true, |v| v.filter.query = "ab".into()),
+            Recorded::Nothing
+        );
+        assert_eq!(
+            t.update(false, |v| v.filter.query.clear()),
+            Recorded::NewEntry
+        );
+        assert_eq!(
+            t.update(true, |v| v.filter.query = "c".into()),
+            Recorded::NewEntry
+        );
+    }
+
+    #[test]
+    fn typing_after_back_starts_its_own_entry() {
+        // Type "ab", go back (the URL restores the unfiltered view), type "c": the entry gone
+        // back to must stay in the history, so "c" is a new entry.
+        let t = table();
+        t.update(true, |v| v.filter.query = "ab".into());
+        t.restore(ViewState::default());
+        assert_eq!(
+            t.update(true, |v| v.filter.query = "c".into()),
+            Recorded::NewEntry
+        );
+    }
+
+    #[test]
+    fn a_view_change_shows_the_first_page_of_rows_again() {
+        let t = table();
+        t.show_more();
+        assert_eq!(t.rows_limit(), 2 * PAGE_SIZE);
+        t.update(false, |v| v.filter.query = "x".into());
+        t.uncap();
+        assert_eq!(t.rows_limit(), PAGE_SIZE);
     }
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use page_logic::result_count_announcement;
 use page_logic::{completion_scale, filter_summary, SortKey};
 
-use crate::state::{Announcements, BrowserState, ReportData, TableView, PAGE_SIZE};
+use crate::state::{Announcements, BrowserState, ReportData, TableView};
 use empty_result::EmptyResult;
 use filters::Filters;
 use row::IndicatorRowView;
@@ -22,7 +22,7 @@ pub fn IndicatorTable() -> impl IntoView {
     let data = expect_context::<ReportData>();
     let table = expect_context::<TableView>();
     let announce = expect_context::<Announcements>().announce;
-    let BrowserState { live, page_url, .. } = expect_context::<BrowserState>();
+    let BrowserState { live, page_url } = expect_context::<BrowserState>();
     let rows = data.rows.get_value();
     let total = rows.len();
     // One scale for the whole 目标完成 column, over all rows: a bar keeps its length while the
@@ -51,7 +51,7 @@ pub fn IndicatorTable() -> impl IntoView {
         (remaining > 0 && !table.is_capped()).then(|| {
             view! {
                 <button type="button" class="secondary more-rows"
-                    on:click=move |_| table.limit.update(|l| *l += PAGE_SIZE)>
+                    on:click=move |_| table.show_more()>
                     {format!("显示更多（还有 {remaining} 项）")}
                 </button>
             }

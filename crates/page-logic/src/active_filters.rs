@@ -1,8 +1,8 @@
 //! The filters in force, in words: for the empty-result message, the phone's "筛选（2）"
 //! control and the printout, so that a filtered list never looks like the whole report.
 
+use crate::figure_text::{kind_label, status_label};
 use crate::filter::Filter;
-use crate::labels::{kind_label, status_label};
 use crate::rows::SectionOption;
 
 /// One phrase per active filter, in the order of the controls: "搜索“垃圾分类”",

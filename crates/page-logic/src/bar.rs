@@ -49,8 +49,8 @@ pub const COMPLETION_SCALE_STEP: f64 = 50.0;
 pub const COMPLETION_SCALE_MAX: f64 = 500.0;
 
 /// The one scale (the track's maximum, in percent) of the completion column: the largest
-/// completion among `rows` rounded up to a multiple of [`COMPLETION_SCALE_STEP`], at least 100
-/// and at most [`COMPLETION_SCALE_MAX`]. Computed over all rows (not only the ones a filter
+/// completion among `rows` rounded up to a multiple of `COMPLETION_SCALE_STEP`, at least 100
+/// and at most `COMPLETION_SCALE_MAX`. Computed over all rows (not only the ones a filter
 /// shows) so that a bar keeps its length while the reader filters.
 pub fn completion_scale(rows: &[IndicatorRow]) -> f64 {
     let max = rows

@@ -45,8 +45,8 @@ pub const CSV_NOTE: &str = "“数值”“基期”“目标”为原文表述�
 ///
 /// * UTF-8 with a BOM, so that Excel opens the Chinese text correctly; CRLF line ends; fields
 ///   quoted per RFC 4180 when they hold `,` `"` CR or LF, quotes doubled.
-/// * First [`CSV_HEADER`], then one record per row; then a blank line and the notes: 报告标题,
-///   来源, 发布日期, 链接 (`page_url` as given) and 说明 ([`CSV_NOTE`]). A reader of the table
+/// * First `CSV_HEADER`, then one record per row; then a blank line and the notes: 报告标题,
+///   来源, 发布日期, 链接 (`page_url` as given) and 说明 (`CSV_NOTE`). A reader of the table
 ///   stops at the blank line (pandas: `skip_blank_lines=False` and cut at the first empty row,
 ///   or simply drop rows whose 章节 is empty).
 /// * 数值 is the figure as the page shows it, with its qualifier words ("约 6593.69亩",

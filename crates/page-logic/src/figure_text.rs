@@ -211,7 +211,7 @@ pub fn kind_label(k: IndicatorKind) -> &'static str {
 /// The lines of a figure's tooltip (and the static page's title text), in order: the figure,
 /// the baseline, a change beside a level, the target completion (completions only), the stated
 /// target, the status with the words it was read from.
-pub fn details(ind: &Indicator) -> Vec<String> {
+pub fn figure_details(ind: &Indicator) -> Vec<String> {
     let mut out = Vec::new();
     let figure = figure_text(ind);
     if !figure.is_empty() {
@@ -398,14 +398,14 @@ mod tests {
         });
         assert_eq!(figure_text(&share), "95.56%");
         assert_eq!(completion_of(&share), None);
-        assert!(details(&share).iter().all(|l| !l.contains("目标")));
+        assert!(figure_details(&share).iter().all(|l| !l.contains("目标")));
 
         let mut ch = ind("c", "餐饮业环境投诉", Change, "x");
         ch.value = Some(m("14", 14.0, "%"));
         ch.change = Some(change("降低14%", "", Direction::Down, m("14", 14.0, "%")));
         assert_eq!(figure_text(&ch), "↓ 降低 14%");
-        assert_eq!(details(&ch)[0], "变化：↓ 降低 14%");
-        assert_eq!(details(&ch).len(), 2, "the change once");
+        assert_eq!(figure_details(&ch)[0], "变化：↓ 降低 14%");
+        assert_eq!(figure_details(&ch).len(), 2, "the change once");
 
         let mut done = ind("d", "新增大树种植", Completion, "x");
         done.value = Some(m("37814", 37814.0, "亩"));
@@ -423,7 +423,7 @@ mod tests {
             Some("114.59%")
         );
         assert_eq!(
-            details(&done),
+            figure_details(&done),
             [
                 "数值：37814亩",
                 "目标完成：完成总目标的114.59%",
@@ -434,11 +434,11 @@ mod tests {
         let mut rank = ind("e", "法治政府示范创建总分排名", Rank, "x");
         rank.value = Some(m("第四", 4.0, ""));
         assert_eq!(figure_text(&rank), "第四");
-        assert_eq!(details(&rank)[0], "排名：第四");
+        assert_eq!(figure_details(&rank)[0], "排名：第四");
 
         let q = ind("f", "总消费增速", Qualitative, "x");
         assert_eq!(figure_text(&q), "");
-        assert_eq!(details(&q), ["状态：未说明"]);
+        assert_eq!(figure_details(&q), ["状态：未说明"]);
 
         let mut labels: Vec<&str> = IndicatorKind::ALL.into_iter().map(kind_label).collect();
         labels.sort_unstable();
@@ -460,7 +460,7 @@ mod tests {
         forest.goal = Some(m("1.2万", 12000.0, "人"));
         assert_eq!(figure_text(&forest), "33%");
         assert_eq!(
-            details(&forest),
+            figure_details(&forest),
             [
                 "数值：33%",
                 "基期：约 30.2%",

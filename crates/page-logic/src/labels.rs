@@ -9,9 +9,6 @@ pub const ALL_STATUSES: &str = "全部状态";
 /// Option text for "no kind filter".
 pub const ALL_KINDS: &str = "全部类型";
 
-// The figure, kind and status wording lives with the figure text, in one place.
-pub use crate::figure_text::{kind_label, status_label};
-
 /// A filter option's text with the number of rows it gives: "比率（12）".
 pub fn with_count(label: &str, count: usize) -> String {
     format!("{label}（{count}）")

@@ -46,7 +46,8 @@
 //! * `normalize` (search folding), `char_set` (the search's quick test), `numtext` (numbers as
 //!   text), `figure_text` (figures, changes, kinds and statuses as text), `headings`,
 //!   `progressive` (filling a long report in chunks), `locate` (deep links), `marks` (a
-//!   paragraph's runs: figures, sentences, lead sentence), `page_meta`, `embed_param` (embed mode's `embed=1`);
+//!   paragraph's runs: figures, sentences, lead sentence), `page_meta`, `embed_param` (embed
+//!   mode's `embed=1`), `fingerprint` (which report.json a first paint was rendered from);
 //! * `rows` (one [`IndicatorRow`] per indicator) → `bar` (progress bars), `csv` (export),
 //!   `summary` (the summary figures), `search_marks` (what a search matched);
 //! * `sort` (columns, directions, orders) → `filter` ([`Filter`], [`visible_rows`]) →
@@ -80,15 +81,10 @@ mod url_state;
 mod fixture;
 
 pub use active_filters::{active_filters, filter_summary, menu_filter_count};
-pub use bar::{
-    completion_bar, completion_scale, rate_bar, BarView, COMPLETION_SCALE_MAX,
-    COMPLETION_SCALE_STEP,
-};
-pub use csv::{rows_to_csv, rows_to_text, CSV_HEADER, CSV_NOTE};
+pub use bar::{completion_bar, completion_scale, rate_bar, BarView};
+pub use csv::{rows_to_csv, rows_to_text};
 pub use embed_param::{is_embed_query, with_embed};
-pub use figure_text::{
-    change_text, completion_of, details, figure_text, kind_label, measure_text, status_label,
-};
+pub use figure_text::{figure_details, figure_text, kind_label, status_label};
 pub use filter::{kind_options, status_options, visible_rows, Filter};
 pub use fingerprint::report_fingerprint;
 pub use headings::heading_level;
@@ -100,14 +96,11 @@ pub use locate::{locate, Location, Target, FIGURE_PREFIX};
 pub use marks::{paragraph_runs, Run};
 pub use numtext::{fixed, shortest};
 pub use page_meta::page_description;
-pub use progressive::{
-    fill_plan, FillPlan, CHUNK_CHARS, EAGER_CHARS, FIRST_CHUNK_CHARS, LARGE_CHARS,
-};
+pub use progressive::{fill_plan, FillPlan, CHUNK_CHARS, FIRST_CHUNK_CHARS};
 pub use rows::{rows, section_options, ChangeUnit, ChangeView, IndicatorRow, SectionOption};
 pub use search_marks::{mark_matches, name_matches, sentence_context, Segment};
 pub use sort::{next_sort, SortDir, SortKey};
 pub use summary::{summary_figures, SummaryFigureView, SummaryFigures};
 pub use url_state::{
     fragment_id, kind_from_token, kind_token, status_from_token, status_token, ViewState,
-    MAX_QUERY_CHARS,
 };

@@ -33,7 +33,7 @@ pub const CHUNK_CHARS: usize = 2_500;
 pub struct FillPlan {
     /// Small report: build every body at once; `chunks` is empty.
     pub eager: bool,
-    /// More than [`LARGE_CHARS`] of text.
+    /// More than `LARGE_CHARS` of text.
     pub large: bool,
     /// Section ids, chunk by chunk. The first chunk is built with the page's first render.
     pub chunks: Vec<Vec<String>>,

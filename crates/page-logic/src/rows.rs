@@ -8,7 +8,7 @@ use report_model::{Change, Direction, Indicator, IndicatorKind, Report, Section,
 
 use crate::char_set::CharSet;
 use crate::figure_text::{
-    change_text, completion_of, completion_text, details, figure_text, measure_text,
+    change_text, completion_of, completion_text, figure_details, figure_text, measure_text,
     qualifier_words,
 };
 use crate::normalize::normalize;
@@ -61,7 +61,7 @@ pub struct IndicatorRow {
     /// The change against a comparison period, when the sentence states one.
     pub change: Option<ChangeView>,
     /// Percent of target reached, as a number, for sorting and bars only. Only for a
-    /// [`IndicatorKind::Completion`] (see [`completion_of`]).
+    /// [`IndicatorKind::Completion`] (see `completion_of`).
     pub completion: Option<f64>,
     /// Percent of target reached as published, without unit or qualifiers ("114.59").
     pub completion_raw: Option<String>,
@@ -73,7 +73,7 @@ pub struct IndicatorRow {
     pub goal_text: Option<String>,
     /// The goal's number, for sorting and bars; `None` if not finite.
     pub goal_number: Option<f64>,
-    /// The tooltip lines ([`details`](crate::figure_text::details)).
+    /// The tooltip lines ([`figure_details`](crate::figure_details)).
     pub details: Vec<String>,
     /// The source sentence as published: the source's char range of its paragraph (or heading).
     pub sentence: String,
@@ -160,7 +160,7 @@ pub struct ChangeView {
     pub unit: ChangeUnit,
     /// The amount's unit as published ("个百分点", "%").
     pub amount_unit: String,
-    /// The change as the page shows it, direction in words ([`change_text`]):
+    /// The change as the page shows it, direction in words (`change_text`):
     /// "↑ 同比提高 2.8个百分点", "↓ 精简 60%以上".
     pub text: String,
     /// The change as a signed number (down is negative), for sorting and the CSV only. If the
@@ -338,7 +338,7 @@ fn row(ind: &Indicator, ctx: &SectionCtx<'_>, source_text: &str) -> IndicatorRow
         completion_phrase: target.map(|t| t.raw.clone()),
         goal_text: ind.goal.as_ref().map(measure_text),
         goal_number: ind.goal.as_ref().and_then(|m| finite(m.number)),
-        details: details(ind),
+        details: figure_details(ind),
         sentence,
         paragraph_id: ind.source.paragraph_id.clone(),
         source_fragment: match &ind.source.paragraph_id {

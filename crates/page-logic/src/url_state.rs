@@ -65,7 +65,7 @@ impl ViewState {
     /// Never panics. Unknown parameters, unknown tokens, unsafe section ids and undecodable
     /// bytes are ignored (bad UTF-8 becomes U+FFFD); for a repeated parameter the first usable
     /// value wins. The query is stripped of control characters, trimmed and cut to
-    /// [`MAX_QUERY_CHARS`]. Tokens match ignoring ASCII case.
+    /// `MAX_QUERY_CHARS`. Tokens match ignoring ASCII case.
     pub fn from_query(query: &str) -> ViewState {
         let query = query.strip_prefix('?').unwrap_or(query);
         // A fragment is never part of a query string; drop one if a caller passes it along.
@@ -120,7 +120,7 @@ impl ViewState {
     }
 }
 
-/// A search query from a URL: no control characters, trimmed, at most [`MAX_QUERY_CHARS`].
+/// A search query from a URL: no control characters, trimmed, at most `MAX_QUERY_CHARS`.
 fn clean_query(raw: &str) -> String {
     let kept: String = raw
         .chars()
