@@ -13,6 +13,7 @@ mod browser;
 mod embed;
 mod fetch;
 mod page;
+mod report_reader;
 mod sections;
 mod skip_links;
 mod summary;
