@@ -47,15 +47,10 @@ pub async fn load_report_with(
     url: &str,
     fingerprint: bool,
 ) -> Result<(Report, Option<String>), String> {
-    // `fetch(url)` as the preload in index.html asks for it (cors mode, same-origin
-    // credentials), so the browser hands over the preloaded response.
-    let fetch_failed = |e: JsValue| format!("无法获取报告数据（{url}）：{}", js_text(&e));
-    let window =
-        web_sys::window().ok_or_else(|| fetch_failed(JsValue::from_str("浏览器窗口不可用")))?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let resp = gloo_net::http::Request::get(url)
+        .send()
         .await
-        .and_then(|r| r.dyn_into())
-        .map_err(fetch_failed)?;
+        .map_err(|e| format!("无法获取报告数据（{url}）：{e}"))?;
     if !resp.ok() {
         return Err(format!(
             "无法获取报告数据（{url}）：服务器返回 {} {}",
@@ -64,7 +59,7 @@ pub async fn load_report_with(
         ));
     }
     // The body stays a JavaScript string: JSON.parse reads it where it is, no copy into wasm.
-    let text = match resp.text() {
+    let text = match web_sys::Response::from(resp).text() {
         Ok(p) => JsFuture::from(p).await,
         Err(e) => Err(e),
     }
