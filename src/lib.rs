@@ -16,6 +16,7 @@ mod fetch;
 mod page;
 mod print;
 mod render_mode;
+mod report_reader;
 mod sections;
 mod skip_links;
 mod state;

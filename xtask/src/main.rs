@@ -20,6 +20,7 @@ mod setup;
 mod sizes;
 mod test;
 mod tree_rules;
+mod wasm_crates;
 
 use process::root;
 
@@ -45,6 +46,11 @@ fn main() -> ExitCode {
         ),
         "bench" => bench::bench(&args[1..]),
         "tree" => tree_rules::check(),
+        // twiggy's sizes by crate, of cargo's wasm (it keeps the names) or the one given.
+        "wasm-crates" => wasm_crates::print(&args.get(1).map_or_else(
+            || root().join("target/wasm32-unknown-unknown/release/report-page.wasm"),
+            PathBuf::from,
+        )),
         // Re-renders the first paint and report.html for the report.json in dist/ (or the
         // directory given): publishing a new report needs no rebuild of the wasm.
         "render" => page_build::render_page(
@@ -75,6 +81,6 @@ fn main() -> ExitCode {
 
 fn print_help() {
     println!(
-        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  audit   Lighthouse (accessibility, best practices, SEO) and pa11y on dist/\n  render  re-render the first paint (index.html) and report.html for dist/report.json [DIR]\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  tree    check the tree: no module cycle, no file over 600 lines of code\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/"
+        "cargo xtask <task>\n\n  setup   install the tools (skips what is already there)\n  build   release build of the page into dist/\n  serve   build the page into dist/ (as `build` does) and serve it on http://127.0.0.1:8080\n          [--port N (0: any free port)] [--address A]; Ctrl-C stops\n  test    format, lint, native tests, release build, browser tests\n  audit   Lighthouse (accessibility, best practices, SEO) and pa11y on dist/\n  render  re-render the first paint (index.html) and report.html for dist/report.json [DIR]\n  sizes   raw / gzip / brotli size of each file in dist/ (or the directory given)\n  tree    check the tree: no module cycle, no file over 600 lines of code\n  bench   performance benchmark (sizes, load times, 10k report, converter) into bench-results/\n  wasm-crates  the wasm's bytes by crate (twiggy) [WASM, default cargo's release wasm]"
     );
 }

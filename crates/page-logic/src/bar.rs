@@ -74,8 +74,8 @@ fn scaled_bar(
     if !value.is_finite() || !max.is_finite() || max <= 0.0 {
         return None;
     }
-    let clamped = value.clamp(0.0, max);
-    let on_track = |x: f64| x.clamp(0.0, max) / max * 100.0;
+    let clamped = on_scale(value, max);
+    let on_track = |x: f64| on_scale(x, max) / max * 100.0;
     Some(BarView {
         fill_percent: on_track(value),
         overflow: value > 100.0,
@@ -87,6 +87,13 @@ fn scaled_bar(
         baseline_percent: baseline.filter(|b| b.is_finite()).map(on_track),
         target_percent: target.filter(|t| t.is_finite() && *t < max).map(on_track),
     })
+}
+
+/// `x` limited to 0..=`max`, for a finite `x` and a positive `max`: what `x.clamp(0.0, max)`
+/// returns there, without clamp's check of its bounds, whose panic message formats floats
+/// (core's float formatter, some 12 KB of the page's wasm).
+fn on_scale(x: f64, max: f64) -> f64 {
+    x.max(0.0).min(max)
 }
 
 /// A 0–100 bar for a percent `value`. `value` and `baseline` must come from published numbers;

@@ -244,7 +244,9 @@ fn rank_names(rows: &mut [IndicatorRow]) {
         .filter(|(_, r)| !r.name.trim().is_empty())
         .map(|(i, _)| i)
         .collect();
-    order.sort_by(|&a, &b| rows[a].name.cmp(&rows[b].name));
+    // Ties by position: the order a stable sort gives, with the one sort algorithm the page
+    // already ships (`sort_unstable`, elsewhere) instead of a second one in the wasm.
+    order.sort_unstable_by(|&a, &b| rows[a].name.cmp(&rows[b].name).then(a.cmp(&b)));
     let mut rank = 0u32;
     let mut prev: Option<usize> = None;
     for &i in &order {
