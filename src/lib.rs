@@ -16,7 +16,6 @@ mod fetch;
 mod page;
 mod print;
 mod render_mode;
-mod report_reader;
 mod sections;
 mod skip_links;
 mod state;
