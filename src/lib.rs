@@ -13,6 +13,7 @@ mod deep_link;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod embed;
 mod fetch;
+mod js_deserializer;
 mod page;
 mod print;
 mod render_mode;
