@@ -2,9 +2,9 @@
 //! relies on it: unknown fields are refused (`deny_unknown_fields`), integers must be whole and
 //! in range, numbers finite, and nesting is limited to 128 levels.
 //!
-//! Written here rather than taken from `serde-wasm-bindgen`: that crate has no nesting limit,
-//! and a hostile report.json nested thousands of levels deep must get a message, not a
-//! stack overflow.
+//! Written here rather than taken from `serde-wasm-bindgen` (0.8 KiB smaller): that crate
+//! accepts unknown fields silently and has no nesting limit, and a hostile report.json nested
+//! thousands of levels deep must get a message, not a stack overflow (docs/performance.md).
 
 use std::fmt;
 
