@@ -16,17 +16,8 @@ pub fn SectionTree() -> impl IntoView {
     let report = expect_context::<ReportData>().report;
     let outline = expect_context::<Outline>();
     let top_level = report.with_value(|r| r.sections.len());
-    let all_ids: Vec<String> =
-        report.with_value(|r| r.sections_flat().iter().map(|s| s.id.clone()).collect());
-    let total = all_ids.len();
-    let all_open = move || outline.open.with(|o| o.len() >= total);
-    let toggle_all = move |_| {
-        if all_open() {
-            outline.open.update(|o| o.clear());
-        } else {
-            outline.open.update(|o| o.extend(all_ids.iter().cloned()));
-        }
-    };
+    let all_open = move || outline.all_open();
+    let toggle_all = move |_| outline.set_all(!outline.all_open());
     view! {
         <section class="report-text" class:report-large=outline.large aria-labelledby="report-text-title"
             id=crate::skip_links::REPORT_TEXT_ID tabindex="-1">
@@ -79,10 +70,7 @@ fn SectionItem(path: Vec<usize>) -> AnyView {
     };
     let button_id = format!("btn-{id}");
     let panel_id = format!("panel-{id}");
-    let open = {
-        let id = id.clone();
-        Memo::new(move |_| outline.is_open(&id))
-    };
+    let open = outline.open_signal(&id);
     let toggle = {
         let id = id.clone();
         move |_| outline.set_open(&id, !open.get_untracked())
