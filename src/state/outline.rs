@@ -14,8 +14,11 @@ use crate::render_mode::Render;
 /// Open sections, and the progressive building of section bodies.
 #[derive(Clone, Copy)]
 pub struct Outline {
-    /// Ids of the open sections.
-    open: RwSignal<HashSet<String>>,
+    /// Whether each section is open, a signal each: opening or closing one section, or all,
+    /// wakes only the views of the sections that change (not a check in every section).
+    open: StoredValue<HashMap<String, RwSignal<bool>>>,
+    /// How many sections are open (whether 展开全部 has anything left to open).
+    open_count: RwSignal<usize>,
     /// Whether each section's body (paragraphs and sub-section headings) is built.
     built: StoredValue<HashMap<String, RwSignal<bool>>>,
     /// The bodies still to build, chunk by chunk (all but the smallest reports).
@@ -42,55 +45,72 @@ impl Outline {
             .unwrap_or_default()
             .into_iter()
             .collect();
-        let built = report
-            .sections_flat()
+        let flat = report.sections_flat();
+        let built = flat
             .iter()
             .map(|s| {
                 let now = everything || plan.eager || first.contains(&s.id);
                 (s.id.clone(), RwSignal::new(now))
             })
             .collect();
+        let open_signals: HashMap<String, RwSignal<bool>> = flat
+            .iter()
+            .map(|s| (s.id.clone(), RwSignal::new(open.contains(&s.id))))
+            .collect();
+        let open_count = open_signals.values().filter(|o| o.get_untracked()).count();
         Outline {
-            open: RwSignal::new(open),
+            open: StoredValue::new(open_signals),
+            open_count: RwSignal::new(open_count),
             built: StoredValue::new(built),
             pending: StoredValue::new(pending),
             large: plan.large,
         }
     }
 
-    pub fn is_open(&self, id: &str) -> bool {
-        self.open.with(|o| o.contains(id))
+    /// Whether section `id` is open, to read (it changes through [`Self::set_open`], which
+    /// keeps the count).
+    pub fn open_signal(&self, id: &str) -> ReadSignal<bool> {
+        self.open
+            .with_value(|o| o.get(id).copied())
+            .unwrap_or_else(|| RwSignal::new(false))
+            .read_only()
+    }
+
+    /// Whether every section is open (tracked).
+    pub fn all_open(&self) -> bool {
+        let total = self.open.with_value(HashMap::len);
+        self.open_count.get() >= total
     }
 
     pub fn set_open(&self, id: &str, open: bool) {
-        self.open.update(|o| {
-            if open {
-                o.insert(id.to_string());
-            } else {
-                o.remove(id);
+        let Some(signal) = self.open.with_value(|o| o.get(id).copied()) else {
+            return;
+        };
+        if signal.get_untracked() != open {
+            signal.set(open);
+            self.open_count
+                .update(|n| *n = if open { *n + 1 } else { n.saturating_sub(1) });
+        }
+    }
+
+    /// Opens or closes every section (展开全部 / 收起全部): only the sections that change are
+    /// written, and the count once.
+    pub fn set_all(&self, open: bool) {
+        let signals: Vec<RwSignal<bool>> = self.open.with_value(|o| o.values().copied().collect());
+        for signal in &signals {
+            if signal.get_untracked() != open {
+                signal.set(open);
             }
-        });
+        }
+        self.open_count.set(if open { signals.len() } else { 0 });
     }
 
     /// Opens the sections `ids` (building their bodies first).
     pub fn open_sections<'a>(&self, ids: impl IntoIterator<Item = &'a String> + Clone) {
         self.build_bodies(ids.clone());
-        self.open.update(|o| o.extend(ids.into_iter().cloned()));
-    }
-
-    /// Whether at least `total` sections are open (all of them, for the report's count).
-    pub fn all_open(&self, total: usize) -> bool {
-        self.open.with(|o| o.len() >= total)
-    }
-
-    /// "展开全部": every section in `ids` open (their bodies are built as they show).
-    pub fn open_every<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
-        self.open.update(|o| o.extend(ids.into_iter().cloned()));
-    }
-
-    /// "收起全部".
-    pub fn close_all(&self) {
-        self.open.update(|o| o.clear());
+        for id in ids {
+            self.set_open(id, true);
+        }
     }
 
     /// The signal saying whether section `id`'s body is built.
