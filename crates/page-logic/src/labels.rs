@@ -58,6 +58,7 @@ pub fn result_count_announcement(shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figure_text::{kind_label, status_label};
     use report_model::{IndicatorKind, Status};
 
     #[test]
