@@ -43,6 +43,8 @@ pub fn run(program: &str, args: &[&str]) -> Result {
 
 pub fn run_env(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
     eprintln!("$ {program} {}", args.join(" "));
+    // Each step's time, so that a slow `cargo xtask test` shows where its minutes went.
+    let started = std::time::Instant::now();
     let status = Command::new(program)
         .args(args)
         .envs(envs.iter().copied())
@@ -50,6 +52,10 @@ pub fn run_env(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
         .current_dir(root())
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
+    eprintln!(
+        "  ({program} took {:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
     if status.success() {
         Ok(())
     } else {
