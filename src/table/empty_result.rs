@@ -12,7 +12,7 @@ use crate::state::{ReportData, TableView};
 pub(super) fn EmptyResult(visible: Memo<Vec<usize>>) -> impl IntoView {
     let data = expect_context::<ReportData>();
     let table = expect_context::<TableView>();
-    let sections = data.report.with_value(|r| page_logic::section_options(r));
+    let sections = data.sections.get_value();
     let clear = move |_| {
         table.update(false, |v| v.filter = Filter::default());
         browser::focus_by_id("filter-q");

@@ -21,7 +21,7 @@ pub(super) fn Filters() -> impl IntoView {
     let data = expect_context::<ReportData>();
     let table = expect_context::<TableView>();
     let announce = expect_context::<Announcements>().announce;
-    let sections = data.report.with_value(|r| page_logic::section_options(r));
+    let sections = data.sections.get_value();
     let rows = data.rows.get_value();
     let (kind_now, status_now) = table
         .view
@@ -58,9 +58,9 @@ pub(super) fn Filters() -> impl IntoView {
     let value_of = |f: fn(&ViewState) -> String| Signal::derive(move || table.view.with(f));
     let all = |label: &str| (String::new(), label.to_string());
     let section_options = std::iter::once(all(ALL_SECTIONS))
-        .chain(sections.into_iter().map(|s| {
+        .chain(sections.iter().map(|s| {
             let indent = "\u{3000}".repeat(s.depth);
-            (s.id, format!("{indent}{}", s.label))
+            (s.id.clone(), format!("{indent}{}", s.label))
         }))
         .collect();
     let status_menu = std::iter::once(all(ALL_STATUSES))

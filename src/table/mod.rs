@@ -57,7 +57,7 @@ pub fn IndicatorTable() -> impl IntoView {
             }
         })
     };
-    let sections = data.report.with_value(|r| page_logic::section_options(r));
+    let sections = data.sections.get_value();
     // Printed once above the rows, which then print only their fragment ("#i-…").
     let page_address = move || {
         let query = table.view.with(|v| v.to_query());
