@@ -40,7 +40,7 @@ pub use browser::Browser;
 pub use csv::parse_csv;
 pub use dist::{built_wasm_name, dist_dir, served_report};
 pub use downloads::{downloaded_csv, fresh_download_dir};
-pub use open::{open_built, open_with_report};
+pub use open::{error_message_for, open_built, open_built_with, open_with_report};
 pub use report_json::{all_indicators, all_paragraphs, indicator_id_by_value};
 pub use server::{Gate, Override, StaticServer};
 pub use session::{Session, SessionOptions};

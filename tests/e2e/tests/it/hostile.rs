@@ -2,7 +2,7 @@
 //! not break the page, and files that cannot be read get a clear message.
 
 use e2e::page;
-use e2e::{open_with_report, served_report};
+use e2e::{error_message_for, open_with_report, served_report};
 use serde_json::{json, Value};
 
 const MARKUP: &str = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>";
@@ -37,15 +37,8 @@ async fn markup_in_the_report_is_shown_as_text_and_never_runs() {
 }
 
 async fn shows_error(body: &[u8], expected: &str) {
-    let (_server, s) = open_with_report(body.to_vec(), "").await;
-    let text = s
-        .wait_for(page::ERROR_MESSAGE)
-        .await
-        .text()
-        .await
-        .unwrap_or_default();
+    let text = error_message_for(body.to_vec()).await;
     assert!(text.contains(expected), "{text:?} lacks {expected:?}");
-    s.close().await;
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use e2e::page;
 use e2e::{
-    all_indicators, dist_dir, downloaded_csv, fresh_download_dir, open_with_report, parse_csv,
-    screenshot, served_report, Browser, Session, SessionOptions, StaticServer,
+    all_indicators, downloaded_csv, error_message_for, fresh_download_dir, open_built_with,
+    parse_csv, screenshot, served_report, Browser, Session, SessionOptions, StaticServer,
 };
 use serde_json::Value;
 
@@ -387,15 +387,11 @@ async fn the_filter_menus_offer_each_kind_and_status_with_its_count_and_none_emp
 #[tokio::test(flavor = "current_thread")]
 async fn the_csv_starts_with_its_header_and_has_a_numeric_value_column() {
     let dir = fresh_download_dir("meaning-csv");
-    let server = StaticServer::start(dist_dir(), "/gov/report/");
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
         ..SessionOptions::default()
     };
-    let s = Session::start_with(1280, 900, options).await;
-    s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(page::ROWS).await;
-    s.wait_for_app().await;
+    let (_server, s) = open_built_with("/gov/report/", 1280, 900, "", options).await;
     s.click(page::DOWNLOAD_CSV).await;
     let (_, bytes) = downloaded_csv(&dir).await;
     let text = String::from_utf8(bytes).expect("UTF-8");
@@ -477,17 +473,10 @@ async fn a_file_of_an_older_schema_gets_the_version_message_not_a_field_complain
     old["schema_version"] = Value::from("1.0");
     // A 1.0 source still had its sentence copy: a field 2.0 does not know.
     old["sections"][0]["paragraphs"][0]["indicators"][0]["source"]["sentence"] = Value::from("……");
-    let (_server, s) = open_with_report(serde_json::to_vec(&old).unwrap_or_default(), "").await;
-    let text = s
-        .wait_for(page::ERROR_MESSAGE)
-        .await
-        .text()
-        .await
-        .unwrap_or_default();
+    let text = error_message_for(serde_json::to_vec(&old).unwrap_or_default()).await;
     assert!(
         text.contains("格式版本为 1.0") && text.contains("2.0") && text.contains("reportc"),
         "{text}"
     );
     assert!(!text.contains("unknown field"), "{text}");
-    s.close().await;
 }

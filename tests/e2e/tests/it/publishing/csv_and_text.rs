@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use e2e::page;
 use e2e::{
-    all_indicators, dist_dir, downloaded_csv, fresh_download_dir, parse_csv, served_report,
-    Browser, Session, SessionOptions, StaticServer,
+    all_indicators, downloaded_csv, fresh_download_dir, open_built_with, parse_csv, served_report,
+    Browser, Session, SessionOptions,
 };
 use serde_json::Value;
 
@@ -36,14 +36,11 @@ async fn rows_on_screen(s: &Session) -> Vec<[String; 4]> {
 #[tokio::test(flavor = "current_thread")]
 async fn the_csv_download_holds_the_rows_shown_with_the_reports_provenance() {
     let dir = fresh_download_dir("csv");
-    let server = StaticServer::start(dist_dir(), PREFIX);
     let options = SessionOptions {
         download_dir: Some(dir.clone()),
         ..SessionOptions::default()
     };
-    let s = Session::start_with(1280, 900, options).await;
-    s.client.goto(&server.url("")).await.expect("open page");
-    s.wait_for(page::ROWS).await;
+    let (server, s) = open_built_with(PREFIX, 1280, 900, "", options).await;
     s.wait_for(page::STATUS_MENU)
         .await
         .select_by_value("exceeded")
