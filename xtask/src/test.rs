@@ -9,49 +9,17 @@ pub fn test() -> Result {
     run("cargo", &["fmt", "--all", "--check"])?;
     tree_rules::check()?;
     // The app is a wasm program: lint it for its real target; the rest natively.
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--exclude",
-            "report-page",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "report-page",
-            "--features",
-            "hydrate",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+    clippy(&["--workspace", "--exclude", "report-page", "--all-targets"])?;
+    clippy(&[
+        "-p",
+        "report-page",
+        "--features",
+        "hydrate",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])?;
     // And natively, as the build step renders it.
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "report-page",
-            "--features",
-            "ssr",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+    clippy(&["-p", "report-page", "--features", "ssr", "--all-targets"])?;
     run(
         "cargo",
         &[
@@ -104,4 +72,12 @@ pub fn test() -> Result {
         &[("E2E_DIST", &dist), ("E2E_BROWSER", "firefox")],
     )?;
     audit::audit(&root().join("dist"))
+}
+
+/// `cargo clippy <scope> -- -D warnings`: every lint is an error.
+fn clippy(scope: &[&str]) -> Result {
+    let mut args = vec!["clippy"];
+    args.extend_from_slice(scope);
+    args.extend_from_slice(&["--", "-D", "warnings"]);
+    run("cargo", &args)
 }
